@@ -169,9 +169,9 @@ type Event struct {
 	Span                  // the evidence sentence
 	Evidence   string     `json:"evidence"`
 	Confidence float64    `json:"confidence"`
-	Coder      string     `json:"coder"`      // coder version
-	Dict       string     `json:"dict"`       // hash of the dictionaries that coded it
-	Mentions   int        `json:"mentions"`   // how often the article reports it
+	Coder      string     `json:"coder"`    // coder version
+	Dict       string     `json:"dict"`     // hash of the dictionaries that coded it
+	Mentions   int        `json:"mentions"` // how often the article reports it
 }
 
 // Key identifies an event within an article, so that storing it twice is a
