@@ -1,0 +1,589 @@
+package extract
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"dyad"
+	"dyad/lexicon"
+	"dyad/text"
+)
+
+// person is someone the article introduces with a role and a name.
+type person struct {
+	actor dyad.Actor
+	full  string // text.Key of the full name
+	last  string // text.Key of the surname
+	head  bool   // holds a head-of-state or head-of-government role
+	count int    // mentions so far, for salience
+	seen  int    // sentence of the latest mention
+}
+
+// intro is where a person is introduced: "Israeli Foreign Minister Gideon
+// Sa'ar". Token ranges are [from, to) within sentence sent.
+type intro struct {
+	sent               int
+	desigFrom, desigTo int // the country designator, if any: "Israeli", "Azerbaijan's"
+	roleFrom, nameFrom int
+	nameTo             int
+	country            lexicon.Entry // Kind 0 when the text gives none
+	role               lexicon.Entry
+	person             *person
+}
+
+// start is the first token of the introduction.
+func (in intro) start() int {
+	if in.desigFrom >= 0 {
+		return in.desigFrom
+	}
+	return in.roleFrom
+}
+
+type mention struct {
+	sent, from, to int
+	dyad.Mention
+}
+
+// resolver finds mentions of actors and resolves them: names, short forms,
+// pronouns, descriptions ("the Israeli minister") and capitals used as
+// governments.
+type resolver struct {
+	lex      *lexicon.Lexicon
+	d        *doc
+	actors   map[string]*dyad.Actor
+	order    []string
+	persons  []*person
+	intros   []intro
+	mentions []mention
+	counts   map[string]int // mentions per country code: the article's dyad
+}
+
+// heads are roles that make their holder "the leader" of a state.
+var heads = set("president", "prime minister", "premier", "chancellor", "king", "queen",
+	"emir", "sultan", "supreme leader", "crown prince", "head of state", "leader")
+
+// nameParticles may stand inside a personal name in lower case.
+var nameParticles = set("al", "bin", "ibn", "de", "van", "von", "der", "da", "di", "la", "le", "el", "du", "dos")
+
+// notNames are capitalized words that never start a personal name.
+var notNames = set("The", "A", "An", "And", "In", "On", "At", "Of", "For", "With", "But",
+	"He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "His", "Her",
+	"Their", "Our", "Its", "After", "Before", "During", "While", "As", "By", "From", "To",
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
+	"Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")
+
+func newResolver(lex *lexicon.Lexicon, d *doc) *resolver {
+	return &resolver{lex: lex, d: d, actors: map[string]*dyad.Actor{}, counts: map[string]int{}}
+}
+
+// resolve runs the passes in order: introductions first, so that a short
+// form before the full name still resolves; then the countries of people
+// introduced without one; then every mention.
+func (r *resolver) resolve() {
+	for si := range r.d.sents {
+		r.findIntros(si)
+	}
+	r.inferCountries()
+	for si := range r.d.sents {
+		r.findMentions(si)
+	}
+	slices.SortFunc(r.mentions, func(a, b mention) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
+}
+
+// findIntros finds "[designator] Role Name" in sentence si.
+func (r *resolver) findIntros(si int) {
+	s := &r.d.sents[si]
+	prevEnd, prevCountry := -1, lexicon.Entry{}
+	for i := 0; i < len(s.words); {
+		in, ok := r.parseIntro(si, i)
+		if !ok {
+			i++
+			continue
+		}
+		// "Azerbaijani Foreign Minister Jeyhun Bayramov and Economy Minister
+		// Mikayil Jabbarov": the second shares the first one's country.
+		if in.country.Kind == 0 && prevEnd >= 0 && coordinated(s, prevEnd, in.roleFrom) {
+			in.country = prevCountry
+		}
+		in.person = r.person(s, in)
+		r.intros = append(r.intros, in)
+		prevEnd, prevCountry = in.nameTo, in.country
+		i = in.nameTo
+	}
+}
+
+// coordinated reports whether only "and" or commas stand between tokens
+// from and to.
+func coordinated(s *sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		if w := s.lower(k); w != "and" && w != "," {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *resolver) parseIntro(si, i int) (intro, bool) {
+	s := &r.d.sents[si]
+	in := intro{sent: si, desigFrom: -1, desigTo: -1}
+	j := i
+	if e, n := r.lex.Match(s.words[j:]); n > 0 && (e.Kind == lexicon.Demonym || e.Kind == lexicon.Country) {
+		in.desigFrom, in.desigTo, in.country = j, j+n, e
+		j += n
+		if s.lower(j) == "'s" {
+			j++
+		}
+	}
+	e, n := r.lex.Match(s.words[j:])
+	if n == 0 || e.Kind != lexicon.Role {
+		return intro{}, false
+	}
+	in.roleFrom = j
+	j += n
+	in.nameFrom = j
+	for j < len(s.words) && j-in.nameFrom < 4 && r.nameWord(s, j) {
+		j++
+	}
+	// A trailing particle is not part of the name.
+	for j > in.nameFrom && nameParticles[s.lower(j-1)] {
+		j--
+	}
+	if j == in.nameFrom {
+		return intro{}, false
+	}
+	in.nameTo, in.role = j, e
+	return in, true
+}
+
+// nameWord reports whether token j of s can be part of a personal name.
+func (r *resolver) nameWord(s *sentence, j int) bool {
+	w := s.words[j]
+	if nameParticles[strings.ToLower(w)] {
+		return j+1 < len(s.words) && isCapitalized(s.words[j+1])
+	}
+	if !isCapitalized(w) || !isWord(w) || notNames[w] {
+		return false
+	}
+	if e, n := r.lex.Match(s.words[j:]); n > 0 && e.Kind != lexicon.Agent {
+		return false // "President Aliyev and Azerbaijan", "Minister Sa'ar of Israel"
+	}
+	return true
+}
+
+// person returns the person an intro names, creating or completing it.
+func (r *resolver) person(s *sentence, in intro) *person {
+	name := strings.ReplaceAll(r.d.text[s.toks[in.nameFrom].Start:s.toks[in.nameTo-1].End], "’", "'")
+	full := text.Key(name)
+	last := text.Key(s.words[in.nameTo-1])
+	p := r.findPerson(full, last, in.nameTo-in.nameFrom == 1)
+	if p == nil {
+		p = &person{full: full, last: last}
+		r.persons = append(r.persons, p)
+	}
+	if p.actor.Name == "" || len(name) > len(p.actor.Name) {
+		p.actor.Name, p.full = name, full
+	}
+	if p.actor.Role == "" {
+		p.actor.Role, p.actor.Sector = in.role.Name, in.role.Sector
+		p.head = heads[in.role.Name]
+	}
+	if p.actor.Country == "" && in.country.Kind != 0 {
+		p.actor.Country = in.country.Country
+	}
+	return p
+}
+
+// findPerson finds a known person by full name or, for a one-word name, by
+// surname.
+func (r *resolver) findPerson(full, last string, single bool) *person {
+	for _, p := range r.persons {
+		if p.full == full || single && p.last == full || p.full == last && !single {
+			return p
+		}
+	}
+	return nil
+}
+
+// inferCountries gives people introduced without a country ("President Ilham
+// Aliyev") one: a country named in the same sentence that no other
+// introduction claims, else the dateline's, else the article's most named.
+func (r *resolver) inferCountries() {
+	for _, in := range r.intros {
+		p := in.person
+		if p.actor.Country != "" {
+			continue
+		}
+		s := &r.d.sents[in.sent]
+		for i := 0; i < len(s.words) && p.actor.Country == ""; i++ {
+			e, n := r.lex.Match(s.words[i:])
+			if n > 0 && isPlace(e.Kind) && !r.claimed(in.sent, i) {
+				p.actor.Country = e.Country
+			}
+			i += max(n-1, 0)
+		}
+		if p.actor.Country == "" {
+			p.actor.Country = r.mostNamedCountry()
+		}
+	}
+	for _, p := range r.persons {
+		if p.actor.Country != "" {
+			p.actor.Code = p.actor.Country + p.actor.Sector
+		}
+		p.actor.Kind = dyad.KindPerson
+		p.actor.ID = strings.ReplaceAll(p.full, " ", "-")
+	}
+}
+
+// isPlace reports whether a lexicon kind names a state.
+func isPlace(k lexicon.Kind) bool {
+	return k == lexicon.Country || k == lexicon.Demonym || k == lexicon.Capital
+}
+
+// claimed reports whether token i of sentence si is a designator of an
+// introduction.
+func (r *resolver) claimed(si, i int) bool {
+	for _, in := range r.intros {
+		if in.sent == si && i >= in.desigFrom && i < in.desigTo {
+			return true
+		}
+	}
+	return false
+}
+
+// mostNamedCountry is the state the article names most often (the
+// dateline counts).
+func (r *resolver) mostNamedCountry() string {
+	counts := map[string]int{}
+	best := ""
+	for si := range r.d.sents {
+		s := &r.d.sents[si]
+		for i := 0; i < len(s.words); i++ {
+			e, n := r.lex.Match(s.words[i:])
+			if n > 0 && isPlace(e.Kind) {
+				counts[e.Country]++
+				if c := counts[e.Country]; c > counts[best] || c == counts[best] && e.Country < best {
+					best = e.Country
+				}
+				i += n - 1
+			}
+		}
+	}
+	return best
+}
+
+// findMentions finds every mention in sentence si.
+func (r *resolver) findMentions(si int) {
+	s := &r.d.sents[si]
+	ins := r.introsIn(si)
+	for i := 0; i < len(s.words); {
+		for len(ins) > 0 && ins[0].start() < i {
+			ins = ins[1:] // overlapped by an earlier mention
+		}
+		if len(ins) > 0 && ins[0].start() == i {
+			in := ins[0]
+			ins = ins[1:]
+			if in.desigFrom >= 0 {
+				r.addCountry(si, in.desigFrom, in.desigTo, in.country, "")
+			}
+			r.addPerson(si, in.nameFrom, in.nameTo, in.person)
+			i = in.nameTo
+			continue
+		}
+		if n := r.description(si, i); n > 0 {
+			i += n
+			continue
+		}
+		if n := r.name(si, i); n > 0 {
+			i += n
+			continue
+		}
+		if n := r.shortForm(si, i); n > 0 {
+			i += n
+			continue
+		}
+		r.pronoun(si, i)
+		i++
+	}
+}
+
+func (r *resolver) introsIn(si int) []intro {
+	var ins []intro
+	for _, in := range r.intros {
+		if in.sent == si {
+			ins = append(ins, in)
+		}
+	}
+	return ins
+}
+
+// description resolves "the Israeli minister", "the Azerbaijani leader",
+// "Azerbaijani officials", "Israel's government" at token i.
+func (r *resolver) description(si, i int) int {
+	s := &r.d.sents[si]
+	j := i
+	the := s.lower(j) == "the"
+	if the {
+		j++
+	}
+	var country lexicon.Entry
+	if e, n := r.lex.Match(s.words[j:]); n > 0 && (e.Kind == lexicon.Demonym || e.Kind == lexicon.Country) {
+		country = e
+		j += n
+		if s.lower(j) == "'s" {
+			j++
+		}
+	}
+	e, n := r.lex.Match(s.words[j:])
+	head := ""
+	switch {
+	case n > 0 && (e.Kind == lexicon.Role || e.Kind == lexicon.Agent):
+		head = e.Name
+	case s.lower(j) == "leader" && country.Kind != 0:
+		head, e, n = "leader", lexicon.Entry{Kind: lexicon.Role, Name: "leader", Sector: "GOV"}, 1
+	default:
+		return 0
+	}
+	end := j + n
+	if end < len(s.words) && r.nameWord(s, end) {
+		return 0 // an introduction's name follows: not a description
+	}
+	if e.Kind == lexicon.Role && the {
+		if p := r.describedPerson(si, country.Country, head); p != nil {
+			r.addPerson(si, i, end, p)
+			return end - i
+		}
+	}
+	if country.Kind == 0 {
+		return 0 // "officials said": whose is unknown
+	}
+	r.addGroup(si, i, end, country.Country, e.Sector)
+	return end - i
+}
+
+// describedPerson finds who "the [country] role" refers to: the most salient
+// person so far of that country whose role ends in the same word ("the
+// minister" for a foreign minister) or, for "leader", who leads.
+func (r *resolver) describedPerson(si int, country, role string) *person {
+	word := role[strings.LastIndexByte(role, ' ')+1:]
+	var best *person
+	for _, p := range r.persons {
+		if p.count == 0 || country != "" && p.actor.Country != country {
+			continue
+		}
+		fits := strings.HasSuffix(p.actor.Role, word) || role == "leader" && p.head
+		if fits && (best == nil || p.count > best.count || p.count == best.count && p.seen > best.seen) {
+			best = p
+		}
+	}
+	return best
+}
+
+// name adds a mention for a gazetteer name at token i: a state, a capital,
+// an IGO or a demonym.
+func (r *resolver) name(si, i int) int {
+	s := &r.d.sents[si]
+	e, n := r.lex.Match(s.words[i:])
+	if n == 0 {
+		return 0
+	}
+	before := i - 1
+	if s.lower(before) == "the" {
+		before-- // "from the Czech Republic"
+	}
+	afterPlaceWord := before >= 0 && locative[s.lower(before)]
+	switch e.Kind {
+	case lexicon.Country:
+		role := ""
+		if afterPlaceWord {
+			role = dyad.RolePlace
+		} else if s.verbAfter(i + n - 1) {
+			role = dyad.RoleAgent
+		}
+		r.addCountry(si, i, i+n, e, role)
+	case lexicon.Demonym:
+		r.addCountry(si, i, i+n, e, "")
+	case lexicon.Capital:
+		// A capital is its government when it acts ("Tel Aviv is seeking")
+		// and a place otherwise ("in Baku").
+		if !afterPlaceWord && s.verbAfter(i+n-1) {
+			r.addGroup(si, i, i+n, e.Country, "GOV")
+			r.mentions[len(r.mentions)-1].Type = dyad.LOC
+			r.mentions[len(r.mentions)-1].Role = dyad.RoleAgent
+		} else {
+			r.addCountry(si, i, i+n, e, dyad.RolePlace)
+		}
+	case lexicon.IGO:
+		a := r.actor(dyad.Actor{ID: e.Code, Name: e.Name, Code: e.Code, Kind: dyad.KindIGO})
+		r.add(si, i, i+n, dyad.ORG, a, "")
+	default:
+		return 0
+	}
+	return n
+}
+
+// shortForm resolves a later mention of an introduced person by full name
+// or surname at token i: "Sa'ar", "Saar", "Gideon Saar".
+func (r *resolver) shortForm(si, i int) int {
+	s := &r.d.sents[si]
+	if !isCapitalized(s.words[i]) || notNames[s.words[i]] {
+		return 0
+	}
+	for n := min(4, len(s.words)-i); n >= 1; n-- {
+		key := text.Key(strings.Join(s.words[i:i+n], " "))
+		for _, p := range r.persons {
+			if key == p.full || n == 1 && key == p.last {
+				r.addPerson(si, i, i+n, p)
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// pronoun resolves he, him and she at token i to their antecedent. Gender
+// is not known, so it is not checked.
+func (r *resolver) pronoun(si, i int) {
+	switch r.d.sents[si].lower(i) {
+	case "he", "him", "she":
+	default:
+		return
+	}
+	if p := r.antecedent(si); p != nil {
+		r.addPerson(si, i, i+1, p)
+	}
+}
+
+// antecedent guesses the subject a pronoun in sentence si continues: the
+// last person so far in the sentence who is followed by a verb, else the
+// first such person of the nearest earlier sentence (two at most) that
+// names someone, else that sentence's first person.
+func (r *resolver) antecedent(si int) *person {
+	for sj := si; sj >= 0 && sj >= si-2; sj-- {
+		s := &r.d.sents[sj]
+		var first, subject *person
+		for _, m := range r.mentions {
+			p := r.personByID(m.Actor)
+			if m.sent != sj || p == nil {
+				continue
+			}
+			if first == nil {
+				first = p
+			}
+			if s.verbAfter(m.to-1) && (sj == si || subject == nil) {
+				subject = p
+			}
+		}
+		if subject != nil {
+			return subject
+		}
+		if first != nil && sj != si {
+			return first
+		}
+	}
+	return nil
+}
+
+func (r *resolver) personByID(id string) *person {
+	for _, p := range r.persons {
+		if p.actor.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// actor registers a, returning the registered copy's ID.
+func (r *resolver) actor(a dyad.Actor) string {
+	if _, ok := r.actors[a.ID]; !ok {
+		r.actors[a.ID] = &a
+		r.order = append(r.order, a.ID)
+	}
+	if a.Country != "" {
+		r.counts[a.Country]++
+	} else if a.Kind == dyad.KindCountry {
+		r.counts[a.Code]++
+	}
+	return a.ID
+}
+
+func (r *resolver) add(si, from, to int, typ, actorID, role string) {
+	sp := r.d.sents[si].span(from, to)
+	r.mentions = append(r.mentions, mention{sent: si, from: from, to: to, Mention: dyad.Mention{
+		Span: sp, Text: r.d.text[sp.Start:sp.End], Type: typ, Actor: actorID, Role: role,
+	}})
+}
+
+func (r *resolver) addPerson(si, from, to int, p *person) {
+	p.count++
+	p.seen = si
+	r.add(si, from, to, dyad.PER, r.actor(p.actor), "")
+}
+
+// addCountry adds a mention of the state e names. Demonyms are MISC, as in
+// NER practice; names of states and their capitals are LOC.
+func (r *resolver) addCountry(si, from, to int, e lexicon.Entry, role string) {
+	c, ok := r.lex.Country(e.Country)
+	if !ok {
+		return
+	}
+	typ := dyad.LOC
+	if e.Kind == lexicon.Demonym {
+		typ = dyad.MISC
+	}
+	a := r.actor(dyad.Actor{ID: c.Code, Name: c.Name, Code: c.Code, Country: c.Code, Kind: dyad.KindCountry})
+	r.add(si, from, to, typ, a, role)
+}
+
+// sectorNames name the sectors of a state for group actors.
+var sectorNames = map[string]string{
+	"MIL": "military", "BUS": "business", "MED": "media",
+	"OPP": "opposition", "REB": "rebels", "COP": "police", "LEG": "legislature",
+	"JUD": "judiciary", "CVL": "civilians", "SPY": "intelligence services",
+}
+
+// addGroup adds a mention of a sector of a state: its government, army,
+// companies.
+func (r *resolver) addGroup(si, from, to int, country, sector string) {
+	c, ok := r.lex.Country(country)
+	if !ok {
+		return
+	}
+	kind, name := dyad.KindGroup, sectorNames[sector]
+	if name == "" {
+		name = strings.ToLower(sector)
+	}
+	name = c.Name + " " + name
+	if sector == "GOV" {
+		kind, name = dyad.KindGovernment, "Government of "+c.Name
+	}
+	a := r.actor(dyad.Actor{ID: country + sector, Name: name, Code: country + sector,
+		Country: country, Sector: sector, Kind: kind})
+	r.add(si, from, to, dyad.ORG, a, dyad.RoleAgent)
+}
+
+// result returns the actors in order of first mention.
+func (r *resolver) result() []dyad.Actor {
+	out := make([]dyad.Actor, 0, len(r.order))
+	for _, id := range r.order {
+		out = append(out, *r.actors[id])
+	}
+	return out
+}
+
+// dyadCountries returns the two states the article names most: what "the
+// two countries" refers to.
+func (r *resolver) dyadCountries() []string {
+	codes := make([]string, 0, len(r.counts))
+	for c := range r.counts {
+		codes = append(codes, c)
+	}
+	slices.SortFunc(codes, func(a, b string) int {
+		return cmp.Or(cmp.Compare(r.counts[b], r.counts[a]), cmp.Compare(a, b))
+	})
+	return codes[:min(2, len(codes))]
+}

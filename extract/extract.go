@@ -1,0 +1,70 @@
+// Package extract finds what an article says: mentions of actors resolved
+// to states, governments, organizations and people; quotes and their
+// speakers; figures; dates; themes; and tone.
+//
+// This is the rule-based first version: it works from sentences, tokens and
+// the gazetteer in lexicon, with word-shape guesses where a parser would
+// know better ("Tel Aviv is seeking": a capital followed by a verb acts as
+// its government).
+//
+// Tone is lexicon-based: each word is looked up in lexicon's tone list
+// (+1/−1), a negator up to three words before flips it, and the score is
+// (positive − negative) per 100 words. An actor's tone is the score of the
+// sentences that mention it.
+package extract
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"dyad"
+	"dyad/lexicon"
+)
+
+// Analyzer extracts analyses from articles. It is safe for concurrent use.
+type Analyzer struct {
+	Lexicon *lexicon.Lexicon
+}
+
+// New returns an Analyzer on lex.
+func New(lex *lexicon.Lexicon) *Analyzer { return &Analyzer{Lexicon: lex} }
+
+var _ dyad.Analyzer = (*Analyzer)(nil)
+
+// Analyze finds everything but events in art.
+func (a *Analyzer) Analyze(art dyad.Article) (*dyad.Analysis, error) {
+	if strings.TrimSpace(art.Text) == "" {
+		return nil, errors.New("article has no text")
+	}
+	d := newDoc(art.Text)
+	r := newResolver(a.Lexicon, d)
+	r.resolve()
+	dates := (&dateFinder{d: d, pub: art.Published}).find()
+	q := &quoteFinder{d: d, r: r}
+	quotes := append(q.direct(), q.indirect()...)
+	slices.SortFunc(quotes, func(x, y dyad.Quote) int { return x.Start - y.Start })
+	all := make([]int, len(d.sents))
+	for i := range all {
+		all[i] = i
+	}
+	an := &dyad.Analysis{
+		Article:  art,
+		Actors:   r.result(),
+		Mentions: make([]dyad.Mention, len(r.mentions)),
+		Quotes:   quotes,
+		Figures:  (&figureFinder{d: d, r: r, dates: dates}).find(),
+		Dates:    make([]dyad.Date, len(dates)),
+		Events:   []dyad.Event{},
+		Themes:   themes(a.Lexicon, d),
+		Tone:     tone(a.Lexicon, d, all),
+		Tones:    actorTones(a.Lexicon, d, r),
+	}
+	for i, m := range r.mentions {
+		an.Mentions[i] = m.Mention
+	}
+	for i, dt := range dates {
+		an.Dates[i] = dt.Date
+	}
+	return an, nil
+}
