@@ -59,10 +59,6 @@ type resolver struct {
 	counts   map[string]int // mentions per country code: the article's dyad
 }
 
-// heads are roles that make their holder "the leader" of a state.
-var heads = set("president", "prime minister", "premier", "chancellor", "king", "queen",
-	"emir", "sultan", "supreme leader", "crown prince", "head of state", "leader")
-
 // nameParticles may stand inside a personal name in lower case.
 var nameParticles = set("al", "bin", "ibn", "de", "van", "von", "der", "da", "di", "la", "le", "el", "du", "dos")
 
@@ -190,7 +186,7 @@ func (r *resolver) person(s *sentence, in intro) *person {
 	}
 	if p.actor.Role == "" {
 		p.actor.Role, p.actor.Sector = in.role.Name, in.role.Sector
-		p.head = heads[in.role.Name]
+		p.head = in.role.Head
 	}
 	if p.actor.Country == "" && in.country.Kind != 0 {
 		p.actor.Country = in.country.Country
@@ -420,6 +416,8 @@ func (r *resolver) name(si, i int) int {
 	case lexicon.IGO:
 		a := r.actor(dyad.Actor{ID: e.Code, Name: e.Name, Code: e.Code, Kind: dyad.KindIGO})
 		r.add(si, i, i+n, dyad.ORG, a, "")
+	case lexicon.Region:
+		// "Latin American", "West Africa": not a state, and not "American".
 	default:
 		return 0
 	}
