@@ -1,0 +1,277 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"dyad"
+
+	driver "modernc.org/sqlite" // also registers the "sqlite" database/sql driver
+)
+
+// where collects the conditions and arguments of a WHERE clause.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+// actor adds "one of cols equals f.Actor" unless f.Actor is empty.
+func (w *where) actor(f dyad.Filter, cols ...string) {
+	if f.Actor != "" {
+		c, args := actorMatch(f.Actor, cols...)
+		w.add(c, args...)
+	}
+}
+
+// actorMatch returns the condition "one of cols equals actor, ignoring
+// case" and its arguments.
+func actorMatch(actor string, cols ...string) (string, []any) {
+	terms := make([]string, len(cols))
+	args := make([]any, len(cols))
+	for i, c := range cols {
+		terms[i] = c + " = ? COLLATE NOCASE"
+		args[i] = actor
+	}
+	return "(" + strings.Join(terms, " OR ") + ")", args
+}
+
+// sql returns the clause (empty without conditions) followed by tail
+// (GROUP BY, ORDER BY) and the filter's limit.
+func (w *where) sql(tail string, f dyad.Filter) string {
+	var b strings.Builder
+	if len(w.conds) > 0 {
+		b.WriteString(" WHERE ")
+		b.WriteString(strings.Join(w.conds, " AND "))
+	}
+	b.WriteString(" ")
+	b.WriteString(tail)
+	if f.Limit > 0 {
+		b.WriteString(" LIMIT ?")
+		w.args = append(w.args, f.Limit)
+	}
+	return b.String()
+}
+
+// articleOrder is the order of articles, and of records by their article:
+// newest first, undated last.
+const articleOrder = "ORDER BY a.published DESC NULLS LAST, a.id"
+
+// articleWhere starts a WHERE clause with the filter's article
+// conditions (outlet, full-text query, date range) on the articles table
+// aliased "a". It checks the full-text query first, so that a malformed
+// one is reported as such.
+func (s *Store) articleWhere(ctx context.Context, f dyad.Filter) (*where, error) {
+	w := &where{}
+	if f.Outlet != "" {
+		w.add("a.outlet = ? COLLATE NOCASE", f.Outlet)
+	}
+	if f.Query != "" {
+		if err := s.checkQuery(ctx, f.Query); err != nil {
+			return nil, err
+		}
+		w.add("a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", f.Query)
+	}
+	if !f.Since.IsZero() {
+		w.add("a.published >= ?", boundTime(f.Since))
+	}
+	if !f.Until.IsZero() {
+		w.add("a.published < ?", boundTime(f.Until))
+	}
+	return w, nil
+}
+
+// checkQuery runs the full-text query alone: in this statement any SQL
+// error can only come from the query's syntax.
+func (s *Store) checkQuery(ctx context.Context, q string) error {
+	var n int64
+	err := s.r.QueryRowContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1`, q).Scan(&n)
+	if err == nil || errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	var se *driver.Error
+	if !errors.As(err, &se) || se.Code() != 1 { // SQLITE_ERROR; others are not the query's fault
+		return fmt.Errorf("sqlite: %w", err)
+	}
+	// The driver's message reads "SQL logic error: <reason> (1)".
+	reason := strings.TrimSuffix(strings.TrimPrefix(se.Error(), "SQL logic error: "), " (1)")
+	return fmt.Errorf("invalid query %q: %s", q, strings.Join(strings.Fields(reason), " "))
+}
+
+// collect runs a read query and scans each row with scan.
+func collect[T any](ctx context.Context, s *Store, query string, args []any, scan func(*sql.Rows, *T) error) ([]T, error) {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := scan(rows, &v); err != nil {
+			return nil, fmt.Errorf("sqlite: %w", err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	return out, nil
+}
+
+// sourceCols selects a record's dyad.Source from the articles table "a";
+// sourceDest scans them. Every record query starts with these columns.
+const sourceCols = "a.id, a.outlet, a.title, a.published"
+
+func sourceDest(s *dyad.Source, more ...any) []any {
+	return append([]any{&s.ArticleID, &s.Outlet, &s.Title, timeDest{&s.Published}}, more...)
+}
+
+// Has reports whether the article is stored.
+func (s *Store) Has(ctx context.Context, articleID string) (bool, error) {
+	var ok bool
+	err := s.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?)`, articleID).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("sqlite: %w", err)
+	}
+	return ok, nil
+}
+
+// Articles returns the articles that pass f, newest first. Actor selects
+// articles that name a matching actor.
+func (s *Store) Articles(ctx context.Context, f dyad.Filter) ([]dyad.Article, error) {
+	w, err := s.articleWhere(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if f.Actor != "" {
+		c, args := actorMatch(f.Actor, "ac.id", "ac.code", "ac.country", "ac.name")
+		w.add(`EXISTS (SELECT 1 FROM article_actors aa JOIN actors ac ON ac.id = aa.actor_id
+			WHERE aa.article_id = a.id AND `+c+")", args...)
+	}
+	q := `SELECT a.id, a.url, a.outlet, a.title, a.byline, a.published, a.lang, a.text
+		FROM articles a` + w.sql(articleOrder, f)
+	return collect(ctx, s, q, w.args, func(r *sql.Rows, a *dyad.Article) error {
+		return r.Scan(&a.ID, &a.URL, &a.Outlet, &a.Title, &a.Byline, timeDest{&a.Published}, &a.Lang, &a.Text)
+	})
+}
+
+// Actors returns the matching actors with the number of articles passing
+// f that name them and their mentions in those articles, most frequent
+// first.
+func (s *Store) Actors(ctx context.Context, f dyad.Filter) ([]dyad.ActorSummary, error) {
+	w, err := s.articleWhere(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	w.actor(f, "ac.id", "ac.code", "ac.country", "ac.name")
+	q := `SELECT ac.id, ac.name, ac.code, ac.country, ac.sector, ac.kind, ac.role,
+			ac.first_seen, ac.last_seen, count(*) AS articles, sum(aa.mentions) AS mentions
+		FROM actors ac
+		JOIN article_actors aa ON aa.actor_id = ac.id
+		JOIN articles a ON a.id = aa.article_id` +
+		w.sql("GROUP BY ac.id ORDER BY articles DESC, mentions DESC, ac.id", f)
+	return collect(ctx, s, q, w.args, func(r *sql.Rows, a *dyad.ActorSummary) error {
+		return r.Scan(&a.ID, &a.Name, &a.Code, &a.Country, &a.Sector, &a.Kind, &a.Role,
+			timeDest{&a.FirstSeen}, timeDest{&a.LastSeen}, &a.Articles, &a.Mentions)
+	})
+}
+
+// Quotes returns the quotes of articles passing f, in article order.
+// Actor matches the speaker as stored (name, code, actor ID) and the
+// speaker's actor (code, country, name).
+func (s *Store) Quotes(ctx context.Context, f dyad.Filter) ([]dyad.QuoteRecord, error) {
+	w, err := s.articleWhere(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	w.actor(f, "q.speaker_actor", "q.speaker_code", "q.speaker_name", "ac.code", "ac.country", "ac.name")
+	q := `SELECT ` + sourceCols + `, q.span_start, q.span_end, q.text, q.direct, q.cue,
+			q.speaker_name, q.speaker_code, q.speaker_actor, q.speaker_start, q.speaker_end
+		FROM quotes q
+		JOIN articles a ON a.id = q.article_id
+		LEFT JOIN actors ac ON ac.id = q.speaker_actor` + w.sql(articleOrder+", q.seq", f)
+	return collect(ctx, s, q, w.args, func(r *sql.Rows, q *dyad.QuoteRecord) error {
+		sp := &q.Speaker
+		return r.Scan(sourceDest(&q.Source, &q.Start, &q.End, &q.Text, &q.Direct, &q.Cue,
+			&sp.Name, &sp.Code, &sp.Actor, &sp.Start, &sp.End)...)
+	})
+}
+
+// Figures returns the figures of articles passing f, in article order.
+// Actor matches one of the figure's actor codes or the country of such a
+// code.
+func (s *Store) Figures(ctx context.Context, f dyad.Filter) ([]dyad.FigureRecord, error) {
+	w, err := s.articleWhere(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if f.Actor != "" {
+		c, args := actorMatch(f.Actor, "fa.code", "fa.country")
+		w.add(`EXISTS (SELECT 1 FROM figure_actors fa
+			WHERE fa.article_id = fg.article_id AND fa.figure_seq = fg.seq AND `+c+")", args...)
+	}
+	q := `SELECT ` + sourceCols + `, fg.span_start, fg.span_end, fg.text, fg.value, fg.unit,
+			fg.qualifier, fg.quantity, fg.period,
+			(SELECT json_group_array(fa.code ORDER BY fa.pos) FROM figure_actors fa
+				WHERE fa.article_id = fg.article_id AND fa.figure_seq = fg.seq)
+		FROM figures fg
+		JOIN articles a ON a.id = fg.article_id` + w.sql(articleOrder+", fg.seq", f)
+	return collect(ctx, s, q, w.args, func(r *sql.Rows, fr *dyad.FigureRecord) error {
+		var actors string
+		err := r.Scan(sourceDest(&fr.Source, &fr.Start, &fr.End, &fr.Text, &fr.Value, &fr.Unit,
+			&fr.Qualifier, &fr.Quantity, &fr.Period, &actors)...)
+		if err != nil || actors == "[]" {
+			return err
+		}
+		return json.Unmarshal([]byte(actors), &fr.Actors)
+	})
+}
+
+// Events returns the events of articles passing f, in article order.
+// Actor matches the source or the target (actor ID, code, country, name).
+func (s *Store) Events(ctx context.Context, f dyad.Filter) ([]dyad.EventRecord, error) {
+	w, err := s.articleWhere(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	w.actor(f, "e.source_actor", "e.source_code", "e.source_country", "e.source_name",
+		"e.target_actor", "e.target_code", "e.target_country", "e.target_name")
+	q := `SELECT ` + sourceCols + `, e.date,
+			e.source_name, e.source_code, e.source_country, e.source_sector, e.source_actor,
+			e.target_name, e.target_code, e.target_country, e.target_sector, e.target_actor,
+			e.cameo, e.root, e.quad, e.goldstein, e.plover_type, e.plover_mode, e.plover_context,
+			e.location, e.span_start, e.span_end, e.evidence, e.confidence, e.coder, e.dict, e.mentions
+		FROM events e
+		JOIN articles a ON a.id = e.article_id` + w.sql(articleOrder+", e.seq", f)
+	return collect(ctx, s, q, w.args, func(r *sql.Rows, e *dyad.EventRecord) error {
+		src, tgt := &e.Event.Source, &e.Target
+		return r.Scan(sourceDest(&e.Source, &e.Date,
+			&src.Name, &src.Code, &src.Country, &src.Sector, &src.Actor,
+			&tgt.Name, &tgt.Code, &tgt.Country, &tgt.Sector, &tgt.Actor,
+			&e.CAMEO, &e.Root, &e.Quad, &e.Goldstein, &e.PLOVER.Type, &e.PLOVER.Mode, &e.PLOVER.Context,
+			&e.Location, &e.Start, &e.End, &e.Evidence, &e.Confidence, &e.Coder, &e.Dict, &e.Mentions)...)
+	})
+}
+
+// Counts returns the number of stored records of each kind.
+func (s *Store) Counts(ctx context.Context) (dyad.Counts, error) {
+	var c dyad.Counts
+	err := s.r.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles), (SELECT count(*) FROM actors),
+		(SELECT count(*) FROM mentions), (SELECT count(*) FROM quotes),
+		(SELECT count(*) FROM figures), (SELECT count(*) FROM events)`).
+		Scan(&c.Articles, &c.Actors, &c.Mentions, &c.Quotes, &c.Figures, &c.Events)
+	if err != nil {
+		return c, fmt.Errorf("sqlite: %w", err)
+	}
+	return c, nil
+}
