@@ -16,6 +16,7 @@ type person struct {
 	full  string // text.Key of the full name
 	last  string // text.Key of the surname
 	head  bool   // holds a head-of-state or head-of-government role
+	igo   string // the IGO whose official the person is, if any
 	count int    // mentions so far, for salience
 	seen  int    // sentence of the latest mention
 }
@@ -37,7 +38,7 @@ func (in intro) start() int {
 	if in.desigFrom >= 0 {
 		return in.desigFrom
 	}
-	return in.roleFrom
+	return min(in.roleFrom, in.nameFrom)
 }
 
 type mention struct {
@@ -128,32 +129,102 @@ func (r *resolver) parseIntro(si, i int) (intro, bool) {
 	s := &r.d.sents[si]
 	in := intro{sent: si, desigFrom: -1, desigTo: -1}
 	j := i
-	if e, n := r.lex.Match(s.words[j:]); n > 0 && (e.Kind == lexicon.Demonym || e.Kind == lexicon.Country) {
+	if e, n := r.lex.Match(s.words[j:]); n > 0 && (e.Kind == lexicon.Demonym || e.Kind == lexicon.Country || e.Kind == lexicon.IGO) {
 		in.desigFrom, in.desigTo, in.country = j, j+n, e
 		j += n
 		if s.lower(j) == "'s" {
 			j++
 		}
 	}
+	// A portfolio may stand between designator and title: "EU Trade
+	// Commissioner".
+	portfolio := j
 	e, n := r.lex.Match(s.words[j:])
-	if n == 0 || e.Kind != lexicon.Role {
-		return intro{}, false
-	}
-	in.roleFrom = j
-	j += n
-	in.nameFrom = j
-	for j < len(s.words) && j-in.nameFrom < 4 && r.nameWord(s, j) {
+	for in.desigFrom >= 0 && n == 0 && j < portfolio+2 && j < len(s.words) && r.nameWord(s, j) {
 		j++
+		e, n = r.lex.Match(s.words[j:])
 	}
-	// A trailing particle is not part of the name.
-	for j > in.nameFrom && nameParticles[s.lower(j-1)] {
-		j--
+	if n == 0 || e.Kind != lexicon.Role {
+		return r.parseAppositive(si, i)
 	}
-	if j == in.nameFrom {
+	if j > portfolio {
+		e.Name = strings.ToLower(strings.Join(s.words[portfolio:j], " ")) + " " + e.Name
+	}
+	in.roleFrom, in.role = portfolio, e
+	j += n
+	if in.nameFrom, in.nameTo = r.nameAt(s, j); in.nameTo > in.nameFrom {
+		return in, true
+	}
+	// "special envoy for the Sahel, Grace Nyirenda,": the name follows a
+	// comma within a few words.
+	for k := j; k < len(s.words) && k < j+6; k++ {
+		if s.words[k] != "," {
+			continue
+		}
+		if in.nameFrom, in.nameTo = r.nameAt(s, k+1); in.nameTo-in.nameFrom >= 2 {
+			return in, true
+		}
+		break
+	}
+	return r.parseAppositive(si, i)
+}
+
+// nameAt returns the personal name starting at token j: up to four name
+// words, without a trailing particle. It is empty when there is none.
+func (r *resolver) nameAt(s *sentence, j int) (from, to int) {
+	to = j
+	for to < len(s.words) && to-j < 4 && r.nameWord(s, to) {
+		to++
+	}
+	for to > j && nameParticles[s.lower(to-1)] {
+		to--
+	}
+	return j, to
+}
+
+// personNouns describe people in an apposition when no role fits:
+// "Marta Lindholm, an economist at a Frankfurt bank".
+var personNouns = set("economist", "analyst", "expert", "professor", "researcher", "lawyer",
+	"activist", "resident", "farmer", "trader", "director", "head", "member", "chief",
+	"adviser", "advisor", "scholar", "historian", "negotiator", "student", "teacher",
+	"doctor", "strategist", "consultant", "fellow", "witness", "survivor", "founder",
+	"owner", "manager", "engineer", "commentator", "author", "writer", "veteran")
+
+// parseAppositive finds "Name, [a|an|the] [designator] role …" at token
+// i: "Marta Lindholm, an economist at a Frankfurt bank", "Jeyhun Bayramov,
+// Azerbaijan's foreign minister". The name needs two words at least, so
+// that places ("Doropo, a town") are not taken for people.
+func (r *resolver) parseAppositive(si, i int) (intro, bool) {
+	s := &r.d.sents[si]
+	if i > 0 && r.nameWord(s, i-1) {
+		return intro{}, false // inside a longer name
+	}
+	_, j := r.nameAt(s, i)
+	if j-i < 2 || j >= len(s.words) || s.words[j] != "," {
 		return intro{}, false
 	}
-	in.nameTo, in.role = j, e
-	return in, true
+	in := intro{sent: si, desigFrom: -1, desigTo: -1, nameFrom: i, nameTo: j, roleFrom: j}
+	k := j + 1
+	if w := s.lower(k); w == "a" || w == "an" || w == "the" {
+		k++
+	}
+	for ; k < len(s.words) && k <= j+7; k++ {
+		e, n := r.lex.Match(s.words[k:])
+		switch {
+		case n > 0 && (e.Kind == lexicon.Demonym || e.Kind == lexicon.Country || e.Kind == lexicon.IGO) && in.country.Kind == 0:
+			in.country = e
+			k += n - 1
+		case n > 0 && e.Kind == lexicon.Role:
+			in.role = e
+			return in, true
+		case personNouns[s.lower(k)]:
+			in.role = lexicon.Entry{Kind: lexicon.Role, Name: s.lower(k)}
+			return in, true
+		case s.words[k] == "," || s.words[k] == ".":
+			return intro{}, false
+		}
+	}
+	return intro{}, false
 }
 
 // nameWord reports whether token j of s can be part of a personal name.
@@ -188,7 +259,11 @@ func (r *resolver) person(s *sentence, in intro) *person {
 		p.actor.Role, p.actor.Sector = in.role.Name, in.role.Sector
 		p.head = in.role.Head
 	}
-	if p.actor.Country == "" && in.country.Kind != 0 {
+	switch {
+	case p.actor.Country != "" || p.igo != "":
+	case in.country.Kind == lexicon.IGO:
+		p.igo = in.country.Code // "EU Trade Commissioner …" speaks for the EU
+	case in.country.Kind != 0:
 		p.actor.Country = in.country.Country
 	}
 	return p
@@ -205,14 +280,15 @@ func (r *resolver) findPerson(full, last string, single bool) *person {
 	return nil
 }
 
-// inferCountries gives people introduced without a country ("President Ilham
-// Aliyev") one: a country named in the same sentence that no other
-// introduction claims, else the dateline's, else the article's most named.
+// inferCountries gives state officials introduced without a country
+// ("President Ilham Aliyev") one: a country named in the same sentence that
+// no other introduction claims, else the dateline's, else the article's
+// most named.
 func (r *resolver) inferCountries() {
 	for _, in := range r.intros {
 		p := in.person
-		if p.actor.Country != "" {
-			continue
+		if p.actor.Country != "" || p.igo != "" || p.actor.Sector == "" {
+			continue // an economist's country is not the article's
 		}
 		s := &r.d.sents[in.sent]
 		for i := 0; i < len(s.words) && p.actor.Country == ""; i++ {
@@ -223,11 +299,17 @@ func (r *resolver) inferCountries() {
 			i += max(n-1, 0)
 		}
 		if p.actor.Country == "" {
+			p.actor.Country = r.datelineCountry()
+		}
+		if p.actor.Country == "" {
 			p.actor.Country = r.mostNamedCountry()
 		}
 	}
 	for _, p := range r.persons {
-		if p.actor.Country != "" {
+		switch {
+		case p.igo != "":
+			p.actor.Code = p.igo
+		case p.actor.Country != "":
 			p.actor.Code = p.actor.Country + p.actor.Sector
 		}
 		p.actor.Kind = dyad.KindPerson
@@ -249,6 +331,24 @@ func (r *resolver) claimed(si, i int) bool {
 		}
 	}
 	return false
+}
+
+// datelineCountry is the state of the dateline that opens the article
+// ("ANKARA –"): where the story is told from, and so usually the host.
+func (r *resolver) datelineCountry() string {
+	if len(r.d.sents) == 0 {
+		return ""
+	}
+	s := &r.d.sents[0]
+	e, n := r.lex.Match(s.words)
+	if n == 0 || !isPlace(e.Kind) || strings.ToUpper(s.words[0]) != s.words[0] {
+		return ""
+	}
+	switch s.lower(n) {
+	case "–", "—", "-", ",", "(":
+		return e.Country
+	}
+	return ""
 }
 
 // mostNamedCountry is the state the article names most often (the
@@ -539,6 +639,9 @@ func (r *resolver) addCountry(si, from, to int, e lexicon.Entry, role string) {
 
 // sectorNames name the sectors of a state for group actors.
 var sectorNames = map[string]string{
+	"REF": "refugees", "LAB": "labour", "EDU": "education", "HLH": "health",
+	"REL": "religion", "AGR": "agriculture", "NGO": "NGOs", "UAF": "armed groups",
+	"ENV": "environment", "PTY": "parties", "CRM": "criminals", "ELI": "elites",
 	"MIL": "military", "BUS": "business", "MED": "media",
 	"OPP": "opposition", "REB": "rebels", "COP": "police", "LEG": "legislature",
 	"JUD": "judiciary", "CVL": "civilians", "SPY": "intelligence services",

@@ -16,8 +16,9 @@ func Normalize(s string) string {
 	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 }
 
-// Key folds a name for matching: lower case, accents removed, apostrophes
-// and hyphens dropped, white space folded to one space. Sa'ar, Sa’ar and
+// Key folds a name for matching: lower case, accents removed, letters
+// such as ı and ł spelled in plain Latin, apostrophes and hyphens dropped,
+// white space folded to one space. Sa'ar, Sa’ar and
 // Saar share the key "saar"; Türkiye and Turkiye share "turkiye".
 func Key(s string) string {
 	var b strings.Builder
@@ -34,10 +35,22 @@ func Key(s string) string {
 				b.WriteByte(' ')
 				space = false
 			}
-			b.WriteRune(unicode.ToLower(r))
+			r = unicode.ToLower(r)
+			if f, ok := letterFolds[r]; ok {
+				b.WriteString(f)
+			} else {
+				b.WriteRune(r)
+			}
 		}
 	}
 	return b.String()
+}
+
+// letterFolds spell letters that have no decomposition in Latin letters,
+// so that Balcı and Balci, Łódź and Lodz share a key.
+var letterFolds = map[rune]string{
+	'ı': "i", 'ł': "l", 'ø': "o", 'đ': "d", 'ð': "d", 'ħ': "h", 'ß': "ss",
+	'æ': "ae", 'œ': "oe", 'þ': "th", 'ŀ': "l",
 }
 
 // isApostrophe reports whether r is one of the characters news text uses
