@@ -20,6 +20,7 @@ type sentence struct {
 	dyad.Span
 	toks  []text.Token
 	words []string // toks[i].Text, for lexicon matching
+	lows  []string // words in lower case with straight apostrophes
 }
 
 func newDoc(s string) *doc {
@@ -29,11 +30,12 @@ func newDoc(s string) *doc {
 		if len(toks) == 0 {
 			continue
 		}
-		words := make([]string, len(toks))
+		words, lows := make([]string, len(toks)), make([]string, len(toks))
 		for i, t := range toks {
 			words[i] = t.Text
+			lows[i] = strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
 		}
-		d.sents = append(d.sents, sentence{Span: sp, toks: toks, words: words})
+		d.sents = append(d.sents, sentence{Span: sp, toks: toks, words: words, lows: lows})
 	}
 	return d
 }
@@ -52,10 +54,10 @@ func (d *doc) sentenceAt(off int) int {
 // lower returns word i of sentence s in lower case, with curly apostrophes
 // made straight.
 func (s *sentence) lower(i int) string {
-	if i < 0 || i >= len(s.words) {
+	if i < 0 || i >= len(s.lows) {
 		return ""
 	}
-	return strings.ToLower(strings.ReplaceAll(s.words[i], "’", "'"))
+	return s.lows[i]
 }
 
 // span returns the byte span of tokens [from, to).

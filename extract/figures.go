@@ -79,7 +79,7 @@ func (f *figureFinder) at(si, i int) (dyad.Figure, int, bool) {
 	if unit != "" {
 		i++
 	}
-	if !isNumber(s.words[i]) || f.isDate(si, i) {
+	if i >= len(s.words) || !isNumber(s.words[i]) || f.isDate(si, i) {
 		return dyad.Figure{}, 0, false
 	}
 	value, err := strconv.ParseFloat(strings.ReplaceAll(s.words[i], ",", ""), 64)
