@@ -8,6 +8,8 @@ package dyad
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 )
 
@@ -192,6 +194,35 @@ type Analysis struct {
 	Themes   []Theme     `json:"themes"`
 	Tone     Tone        `json:"tone"`
 	Tones    []ActorTone `json:"actor_tones"`
+}
+
+// CheckSpans reports every item whose span does not hold the text it
+// claims: provenance that points at the wrong bytes is a bug.
+func (an *Analysis) CheckSpans() error {
+	text := an.Article.Text
+	check := func(what string, sp Span, want string) error {
+		if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End || text[sp.Start:sp.End] != want {
+			return fmt.Errorf("article %s: %s span %d-%d does not hold %q", an.Article.ID, what, sp.Start, sp.End, want)
+		}
+		return nil
+	}
+	var errs []error
+	for _, m := range an.Mentions {
+		errs = append(errs, check("mention", m.Span, m.Text))
+	}
+	for _, q := range an.Quotes {
+		errs = append(errs, check("quote", q.Span, q.Text))
+	}
+	for _, f := range an.Figures {
+		errs = append(errs, check("figure", f.Span, f.Text))
+	}
+	for _, d := range an.Dates {
+		errs = append(errs, check("date", d.Span, d.Text))
+	}
+	for _, e := range an.Events {
+		errs = append(errs, check("event", e.Span, e.Evidence))
+	}
+	return errors.Join(errs...)
 }
 
 // Analyzer turns an article into an analysis. It does not code events.

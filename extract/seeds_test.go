@@ -39,23 +39,8 @@ func analyzeSeed(t *testing.T, name string, published time.Time) *dyad.Analysis 
 // checkSpans asserts that every item's text is the bytes its span names.
 func checkSpans(t *testing.T, an *dyad.Analysis) {
 	t.Helper()
-	text := an.Article.Text
-	check := func(kind string, sp dyad.Span, got string) {
-		if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End || text[sp.Start:sp.End] != got {
-			t.Errorf("%s %q: span %d-%d does not hold it", kind, got, sp.Start, sp.End)
-		}
-	}
-	for _, m := range an.Mentions {
-		check("mention", m.Span, m.Text)
-	}
-	for _, q := range an.Quotes {
-		check("quote", q.Span, q.Text)
-	}
-	for _, f := range an.Figures {
-		check("figure", f.Span, f.Text)
-	}
-	for _, d := range an.Dates {
-		check("date", d.Span, d.Text)
+	if err := an.CheckSpans(); err != nil {
+		t.Error(err)
 	}
 }
 

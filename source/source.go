@@ -247,17 +247,19 @@ func (r *reader) readPath(path string) {
 		r.readDir(path)
 		return
 	}
-	r.readFile(path)
+	r.readFile(path, func() (fs.File, error) { return os.Open(path) })
 }
 
-func (r *reader) readFile(path string) {
-	f, err := os.Open(path)
+// readFile reads the file that open opens, naming it input; its extension
+// gives the format.
+func (r *reader) readFile(input string, open func() (fs.File, error)) {
+	f, err := open()
 	if err != nil {
-		r.fail(path, fileError(err))
+		r.fail(input, fileError(err))
 		return
 	}
 	defer f.Close()
-	r.readStream(path, f, formatOf(path))
+	r.readStream(input, f, formatOf(input))
 }
 
 // ReadFS reads every file in fsys with a known extension, as Read reads a
@@ -305,13 +307,7 @@ func (r *reader) walk(fsys fs.FS, name, prefix string) {
 		}
 		n++
 		r.guard(input, func() {
-			f, err := fsys.Open(path)
-			if err != nil {
-				r.fail(input, fileError(err))
-				return
-			}
-			defer f.Close()
-			r.readStream(input, f, formatOf(path))
+			r.readFile(input, func() (fs.File, error) { return fsys.Open(path) })
 		})
 		return nil
 	})

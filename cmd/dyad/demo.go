@@ -8,9 +8,9 @@ import (
 
 	"dyad"
 	"dyad/demo"
+	"dyad/ingest"
 	"dyad/render"
 	"dyad/source"
-	"dyad/sqlite"
 )
 
 // runDemo ingests the bundled demo corpus and shows what dyad found in it.
@@ -20,47 +20,18 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	store, err := sqlite.Open(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	sum := ingestAll(ctx, store, stderr, func(emit func(source.Item)) {
-		source.ReadFS(ctx, demo.Corpus, source.Options{}, emit)
+	var sum ingest.Summary
+	err := withStore(ctx, *db, func(store dyad.Store) error {
+		sum = ingestAll(ctx, store, stderr, func(emit func(source.Item)) {
+			source.ReadFS(ctx, demo.Corpus, source.Options{}, emit)
+		})
+		fmt.Fprintf(stdout, "Ingested the demo corpus (%d articles by four outlets on three stories) into %s: %s.\n",
+			len(demo.Files()), *db, sum)
+		return showStore(ctx, stdout, store)
 	})
-	fmt.Fprintf(stdout, "Ingested the demo corpus (%d articles by four outlets on three stories) into %s: %s.\n", len(demo.Files()), *db, sum)
-	n, err := store.Counts(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "The store holds %d articles, %d actors, %d mentions, %d quotes, %d figures and %d events.\n",
-		n.Articles, n.Actors, n.Mentions, n.Quotes, n.Figures, n.Events)
-
-	actors, err := store.Actors(ctx, dyad.Filter{Limit: 12})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "\nActors mentioned most\n")
-	if err := render.Records(stdout, render.Table, actors, actorCols); err != nil {
-		return err
-	}
-	quotes, err := store.Quotes(ctx, dyad.Filter{Limit: 8})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "\nQuotes (%d of %d)\n", len(quotes), n.Quotes)
-	if err := render.Records(stdout, render.Table, quotes, quoteCols); err != nil {
-		return err
-	}
-	figures, err := store.Figures(ctx, dyad.Filter{Limit: 10})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "\nFigures (%d of %d)\n", len(figures), n.Figures)
-	if err := render.Records(stdout, render.Table, figures, figureCols); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "\nEvents so far: %d. Event coding (CAMEO, PLOVER) is the next stage to land.\n", n.Events)
 	fmt.Fprintf(stdout, `
 Query further:
   dyad articles --db %[1]s --q ceasefire
@@ -74,4 +45,39 @@ Query further:
 		return errFailed
 	}
 	return nil
+}
+
+// showStore prints what a store holds: counts, the actors mentioned most,
+// and the first quotes and figures.
+func showStore(ctx context.Context, w io.Writer, store dyad.Store) error {
+	n, err := store.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "The store holds %d articles, %d actors, %d mentions, %d quotes, %d figures and %d events.\n",
+		n.Articles, n.Actors, n.Mentions, n.Quotes, n.Figures, n.Events)
+	actors, err := store.Actors(ctx, dyad.Filter{Limit: 12})
+	if err := section(w, "Actors mentioned most", n.Actors, actors, err, actorCols); err != nil {
+		return err
+	}
+	quotes, err := store.Quotes(ctx, dyad.Filter{Limit: 8})
+	if err := section(w, "Quotes", n.Quotes, quotes, err, quoteCols); err != nil {
+		return err
+	}
+	figures, err := store.Figures(ctx, dyad.Filter{Limit: 10})
+	if err := section(w, "Figures", n.Figures, figures, err, figureCols); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "\nEvents so far: %d. Event coding (CAMEO, PLOVER) is the next stage to land.\n", n.Events)
+	return err
+}
+
+// section prints the first records of total under a title, or the error
+// that fetching them gave.
+func section[T any](w io.Writer, title string, total int, records []T, err error, cols []render.Column[T]) error {
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%s (%d of %d)\n", title, len(records), total)
+	return render.Records(w, render.Table, records, cols)
 }

@@ -12,6 +12,9 @@ import (
 	"os/signal"
 	"strings"
 	"time"
+
+	"dyad"
+	"dyad/sqlite"
 )
 
 const usage = `dyad reads news and keeps a source-linked record of who did what to whom.
@@ -148,6 +151,15 @@ func parseDate(name, s string) (time.Time, error) {
 // dbFlag adds --db.
 func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", "dyad.db", "SQLite database file")
+}
+
+// withStore opens the store at db, runs fn on it and closes it.
+func withStore(ctx context.Context, db string, fn func(dyad.Store) error) error {
+	store, err := sqlite.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	return errors.Join(fn(store), store.Close())
 }
 
 // warn prints one line about one input to stderr.

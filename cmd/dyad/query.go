@@ -11,7 +11,6 @@ import (
 
 	"dyad"
 	"dyad/render"
-	"dyad/sqlite"
 )
 
 // query parses the filter flags, opens the store and prints what list
@@ -45,16 +44,13 @@ func query[T any](ctx context.Context, name string, args []string, stdout io.Wri
 	if f.Until, err = parseDate("until", until); err != nil {
 		return err
 	}
-	store, err := sqlite.Open(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	records, err := list(store, ctx, f)
-	if err != nil {
-		return err
-	}
-	return render.Records(stdout, format, records, cols)
+	return withStore(ctx, *db, func(store dyad.Store) error {
+		records, err := list(store, ctx, f)
+		if err != nil {
+			return err
+		}
+		return render.Records(stdout, format, records, cols)
+	})
 }
 
 func day(t time.Time) string {

@@ -16,7 +16,6 @@ import (
 	"dyad/lexicon"
 	"dyad/render"
 	"dyad/source"
-	"dyad/sqlite"
 )
 
 // readFlags are the flags of commands that read inputs.
@@ -110,16 +109,18 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	store, err := sqlite.Open(ctx, *db)
+	var sum ingest.Summary
+	err = withStore(ctx, *db, func(store dyad.Store) error {
+		sum = ingestAll(ctx, store, stderr, func(emit func(source.Item)) {
+			for _, in := range inputs {
+				source.Read(ctx, in, opts, emit)
+			}
+		})
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	sum := ingestAll(ctx, store, stderr, func(emit func(source.Item)) {
-		for _, in := range inputs {
-			source.Read(ctx, in, opts, emit)
-		}
-	})
 	fmt.Fprintf(stdout, "ingested into %s: %s\n", *db, sum)
 	if sum.Failed > 0 {
 		return errFailed
