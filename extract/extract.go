@@ -42,7 +42,7 @@ func (a *Analyzer) Analyze(art dyad.Article) (*dyad.Analysis, error) {
 	r.resolve()
 	dates := (&dateFinder{d: d, pub: art.Published}).find()
 	q := &quoteFinder{d: d, r: r}
-	quotes := append(q.direct(), q.indirect()...)
+	quotes := append(append([]dyad.Quote{}, q.direct()...), q.indirect()...)
 	slices.SortFunc(quotes, func(x, y dyad.Quote) int { return x.Start - y.Start })
 	all := make([]int, len(d.sents))
 	for i := range all {
@@ -53,7 +53,7 @@ func (a *Analyzer) Analyze(art dyad.Article) (*dyad.Analysis, error) {
 		Actors:   r.result(),
 		Mentions: make([]dyad.Mention, len(r.mentions)),
 		Quotes:   quotes,
-		Figures:  (&figureFinder{d: d, r: r, dates: dates}).find(),
+		Figures:  append([]dyad.Figure{}, (&figureFinder{d: d, r: r, dates: dates}).find()...),
 		Dates:    make([]dyad.Date, len(dates)),
 		Events:   []dyad.Event{},
 		Themes:   themes(a.Lexicon, d),

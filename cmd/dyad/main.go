@@ -46,7 +46,8 @@ Query filters (articles, actors, quotes, figures):
   --format F         table, csv or json (default table)
   --limit N          at most N rows
 
-Every command takes --db PATH (default ./dyad.db).
+Commands that use the store (demo, ingest and the queries) take --db PATH
+(default ./dyad.db).
 `
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -96,6 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case err == nil:
 		return 0
 	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usage)
 		return 0
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "dyad %s: %v\n", args[0], err)

@@ -38,6 +38,9 @@ func query[T any](ctx context.Context, name string, args []string, stdout io.Wri
 	if err := render.CheckFormat(format); err != nil {
 		return usageError{err}
 	}
+	if f.Limit < 0 {
+		return usageError{fmt.Errorf("--limit %d: want 0 (no limit) or more", f.Limit)}
+	}
 	if f.Since, err = parseDate("since", since); err != nil {
 		return err
 	}
