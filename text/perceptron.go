@@ -1,0 +1,256 @@
+package text
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// perceptron is a multi-class averaged perceptron over hashed features, the
+// learner behind the tagger, the parser and the entity recognizer. Features
+// are 64-bit hashes (see feat); each maps to a row of one weight per class.
+//
+// Training keeps, for every weight, the sum of its values over all updates
+// so far (lazily, with the step of its last change), so that average() can
+// replace each weight by its mean over training: the averaged perceptron of
+// Collins (2002), which generalizes far better than the last weights.
+type perceptron struct {
+	classes []string
+	weights map[uint64][]float32
+
+	// training state, nil after average()
+	totals map[uint64][]float64
+	stamps map[uint64][]int32
+	step   int32
+}
+
+func newPerceptron(classes []string) *perceptron {
+	return &perceptron{
+		classes: classes,
+		weights: map[uint64][]float32{},
+		totals:  map[uint64][]float64{},
+		stamps:  map[uint64][]int32{},
+	}
+}
+
+// scores adds the weights of feats into scores, which has one slot per
+// class and is zeroed first.
+func (p *perceptron) scores(feats []uint64, scores []float32) {
+	clear(scores)
+	for _, f := range feats {
+		row, ok := p.weights[f]
+		if !ok {
+			continue
+		}
+		for c, w := range row {
+			scores[c] += w
+		}
+	}
+}
+
+// best returns the class with the highest score among those allowed (all
+// when allowed is nil); ties go to the lower class index.
+func best(scores []float32, allowed func(int) bool) int {
+	b := -1
+	for c, s := range scores {
+		if allowed != nil && !allowed(c) {
+			continue
+		}
+		if b < 0 || s > scores[b] {
+			b = c
+		}
+	}
+	return b
+}
+
+// update moves weight from guess to truth for feats; a correct guess
+// changes nothing but still counts as a step.
+func (p *perceptron) update(truth, guess int, feats []uint64) {
+	p.step++
+	if truth == guess {
+		return
+	}
+	for _, f := range feats {
+		p.bump(f, truth, 1)
+		p.bump(f, guess, -1)
+	}
+}
+
+func (p *perceptron) bump(f uint64, c int, delta float32) {
+	row, ok := p.weights[f]
+	if !ok {
+		row = make([]float32, len(p.classes))
+		p.weights[f] = row
+		p.totals[f] = make([]float64, len(p.classes))
+		p.stamps[f] = make([]int32, len(p.classes))
+	}
+	tot, st := p.totals[f], p.stamps[f]
+	tot[c] += float64(p.step-st[c]) * float64(row[c])
+	st[c] = p.step
+	row[c] += delta
+}
+
+// average replaces each weight by its mean over all steps, drops features
+// whose weights are all zero, and ends training.
+func (p *perceptron) average() {
+	for f, row := range p.weights {
+		tot, st := p.totals[f], p.stamps[f]
+		zero := true
+		for c := range row {
+			t := tot[c] + float64(p.step-st[c])*float64(row[c])
+			row[c] = float32(t / float64(max(p.step, 1)))
+			if math.Abs(float64(row[c])) > 1e-6 {
+				zero = false
+			} else {
+				row[c] = 0
+			}
+		}
+		if zero {
+			delete(p.weights, f)
+		}
+	}
+	p.totals, p.stamps = nil, nil
+}
+
+// Model files: a magic string, the class names, then the features in
+// ascending hash order, each with its non-zero weights as (class, value)
+// pairs. Sparse rows keep models small: most features speak for few
+// classes.
+const perceptronMagic = "dyad-perceptron-1"
+
+// writeTo writes the model. It must be averaged first.
+func (p *perceptron) writeTo(w io.Writer) error {
+	if p.totals != nil {
+		return errors.New("perceptron: write before average")
+	}
+	bw := bufio.NewWriter(w)
+	writeString(bw, perceptronMagic)
+	writeUvarint(bw, uint64(len(p.classes)))
+	for _, c := range p.classes {
+		writeString(bw, c)
+	}
+	keys := make([]uint64, 0, len(p.weights))
+	for f := range p.weights {
+		keys = append(keys, f)
+	}
+	slices.Sort(keys)
+	writeUvarint(bw, uint64(len(keys)))
+	var prev uint64
+	var buf [4]byte
+	for _, f := range keys {
+		writeUvarint(bw, f-prev) // deltas of sorted hashes are short
+		prev = f
+		row := p.weights[f]
+		n := 0
+		for _, v := range row {
+			if v != 0 {
+				n++
+			}
+		}
+		writeUvarint(bw, uint64(n))
+		for c, v := range row {
+			if v != 0 {
+				writeUvarint(bw, uint64(c))
+				binary.LittleEndian.PutUint32(buf[:], math.Float32bits(v))
+				bw.Write(buf[:])
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+// readPerceptron reads a model written by writeTo.
+func readPerceptron(r io.Reader) (*perceptron, error) {
+	br := bufio.NewReader(r)
+	magic, err := readString(br)
+	if err != nil || magic != perceptronMagic {
+		return nil, fmt.Errorf("not a dyad perceptron model")
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n == 0 || n > 1<<16 {
+		return nil, fmt.Errorf("perceptron model: bad class count")
+	}
+	p := &perceptron{classes: make([]string, n)}
+	for i := range p.classes {
+		if p.classes[i], err = readString(br); err != nil {
+			return nil, fmt.Errorf("perceptron model: %w", err)
+		}
+	}
+	nf, err := binary.ReadUvarint(br)
+	if err != nil || nf > 1<<28 {
+		return nil, fmt.Errorf("perceptron model: bad feature count")
+	}
+	p.weights = make(map[uint64][]float32, nf)
+	var f uint64
+	var buf [4]byte
+	for range nf {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("perceptron model: truncated")
+		}
+		f += d
+		k, err := binary.ReadUvarint(br)
+		if err != nil || k > n {
+			return nil, fmt.Errorf("perceptron model: bad row")
+		}
+		row := make([]float32, n)
+		for range k {
+			c, err := binary.ReadUvarint(br)
+			if err != nil || c >= n {
+				return nil, fmt.Errorf("perceptron model: bad class index")
+			}
+			if _, err := io.ReadFull(br, buf[:]); err != nil {
+				return nil, fmt.Errorf("perceptron model: truncated")
+			}
+			row[c] = math.Float32frombits(binary.LittleEndian.Uint32(buf[:]))
+		}
+		p.weights[f] = row
+	}
+	return p, nil
+}
+
+func writeUvarint(w *bufio.Writer, v uint64) {
+	var buf [binary.MaxVarintLen64]byte
+	w.Write(buf[:binary.PutUvarint(buf[:], v)])
+}
+
+func writeString(w *bufio.Writer, s string) {
+	writeUvarint(w, uint64(len(s)))
+	w.WriteString(s)
+}
+
+func readString(r *bufio.Reader) (string, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil || n > 1<<20 {
+		return "", errors.New("bad string")
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r, b); err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// feat builds a feature hash without allocating: start with a template
+// number, then add strings. FNV-1a, 64 bits.
+type feat uint64
+
+const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
+
+// template starts a feature of template t.
+func template(t byte) feat {
+	return (feat(fnvOffset) ^ feat(t)) * fnvPrime
+}
+
+// add mixes s into the feature, with a separator so that ("ab","c") and
+// ("a","bc") differ.
+func (h feat) add(s string) feat {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ feat(s[i])) * fnvPrime
+	}
+	return (h ^ 0xff) * fnvPrime
+}
