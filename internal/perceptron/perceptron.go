@@ -1,4 +1,6 @@
-package text
+// Package perceptron is a multi-class averaged perceptron over hashed
+// features, the learner behind dyad's tagger, parser and entity recognizer.
+package perceptron
 
 import (
 	"bufio"
@@ -10,36 +12,36 @@ import (
 	"slices"
 )
 
-// perceptron is a multi-class averaged perceptron over hashed features, the
-// learner behind the tagger, the parser and the entity recognizer. Features
-// are 64-bit hashes (see feat); each maps to a row of one weight per class.
+// Model is a multi-class averaged perceptron. Features are 64-bit hashes
+// (see Feat); each maps to a row of one weight per class.
 //
 // Training keeps, for every weight, the sum of its values over all updates
-// so far (lazily, with the step of its last change), so that average() can
+// so far (lazily, with the step of its last change), so that Average() can
 // replace each weight by its mean over training: the averaged perceptron of
 // Collins (2002), which generalizes far better than the last weights.
-type perceptron struct {
-	classes []string
+type Model struct {
+	Classes []string
 	weights map[uint64][]float32
 
-	// training state, nil after average()
+	// training state, nil after Average
 	totals map[uint64][]float64
 	stamps map[uint64][]int32
 	step   int32
 }
 
-func newPerceptron(classes []string) *perceptron {
-	return &perceptron{
-		classes: classes,
+// New returns an untrained model over classes.
+func New(classes []string) *Model {
+	return &Model{
+		Classes: classes,
 		weights: map[uint64][]float32{},
 		totals:  map[uint64][]float64{},
 		stamps:  map[uint64][]int32{},
 	}
 }
 
-// scores adds the weights of feats into scores, which has one slot per
+// Scores adds the weights of feats into scores, which has one slot per
 // class and is zeroed first.
-func (p *perceptron) scores(feats []uint64, scores []float32) {
+func (p *Model) Scores(feats []uint64, scores []float32) {
 	clear(scores)
 	for _, f := range feats {
 		row, ok := p.weights[f]
@@ -52,9 +54,9 @@ func (p *perceptron) scores(feats []uint64, scores []float32) {
 	}
 }
 
-// best returns the class with the highest score among those allowed (all
+// Best returns the class with the highest score among those allowed (all
 // when allowed is nil); ties go to the lower class index.
-func best(scores []float32, allowed func(int) bool) int {
+func Best(scores []float32, allowed func(int) bool) int {
 	b := -1
 	for c, s := range scores {
 		if allowed != nil && !allowed(c) {
@@ -67,9 +69,9 @@ func best(scores []float32, allowed func(int) bool) int {
 	return b
 }
 
-// update moves weight from guess to truth for feats; a correct guess
+// Update moves weight from guess to truth for feats; a correct guess
 // changes nothing but still counts as a step.
-func (p *perceptron) update(truth, guess int, feats []uint64) {
+func (p *Model) Update(truth, guess int, feats []uint64) {
 	p.step++
 	if truth == guess {
 		return
@@ -80,13 +82,13 @@ func (p *perceptron) update(truth, guess int, feats []uint64) {
 	}
 }
 
-func (p *perceptron) bump(f uint64, c int, delta float32) {
+func (p *Model) bump(f uint64, c int, delta float32) {
 	row, ok := p.weights[f]
 	if !ok {
-		row = make([]float32, len(p.classes))
+		row = make([]float32, len(p.Classes))
 		p.weights[f] = row
-		p.totals[f] = make([]float64, len(p.classes))
-		p.stamps[f] = make([]int32, len(p.classes))
+		p.totals[f] = make([]float64, len(p.Classes))
+		p.stamps[f] = make([]int32, len(p.Classes))
 	}
 	tot, st := p.totals[f], p.stamps[f]
 	tot[c] += float64(p.step-st[c]) * float64(row[c])
@@ -94,9 +96,9 @@ func (p *perceptron) bump(f uint64, c int, delta float32) {
 	row[c] += delta
 }
 
-// average replaces each weight by its mean over all steps, drops features
+// Average replaces each weight by its mean over all steps, drops features
 // whose weights are all zero, and ends training.
-func (p *perceptron) average() {
+func (p *Model) Average() {
 	for f, row := range p.weights {
 		tot, st := p.totals[f], p.stamps[f]
 		zero := true
@@ -122,15 +124,15 @@ func (p *perceptron) average() {
 // classes.
 const perceptronMagic = "dyad-perceptron-1"
 
-// writeTo writes the model. It must be averaged first.
-func (p *perceptron) writeTo(w io.Writer) error {
+// Write writes the model. It must be averaged first.
+func (p *Model) Write(w io.Writer) error {
 	if p.totals != nil {
 		return errors.New("perceptron: write before average")
 	}
 	bw := bufio.NewWriter(w)
 	writeString(bw, perceptronMagic)
-	writeUvarint(bw, uint64(len(p.classes)))
-	for _, c := range p.classes {
+	writeUvarint(bw, uint64(len(p.Classes)))
+	for _, c := range p.Classes {
 		writeString(bw, c)
 	}
 	keys := make([]uint64, 0, len(p.weights))
@@ -163,8 +165,8 @@ func (p *perceptron) writeTo(w io.Writer) error {
 	return bw.Flush()
 }
 
-// readPerceptron reads a model written by writeTo.
-func readPerceptron(r io.Reader) (*perceptron, error) {
+// Read reads a model written by Write.
+func Read(r io.Reader) (*Model, error) {
 	br := bufio.NewReader(r)
 	magic, err := readString(br)
 	if err != nil || magic != perceptronMagic {
@@ -174,9 +176,9 @@ func readPerceptron(r io.Reader) (*perceptron, error) {
 	if err != nil || n == 0 || n > 1<<16 {
 		return nil, fmt.Errorf("perceptron model: bad class count")
 	}
-	p := &perceptron{classes: make([]string, n)}
-	for i := range p.classes {
-		if p.classes[i], err = readString(br); err != nil {
+	p := &Model{Classes: make([]string, n)}
+	for i := range p.Classes {
+		if p.Classes[i], err = readString(br); err != nil {
 			return nil, fmt.Errorf("perceptron model: %w", err)
 		}
 	}
@@ -235,22 +237,30 @@ func readString(r *bufio.Reader) (string, error) {
 	return string(b), nil
 }
 
-// feat builds a feature hash without allocating: start with a template
+// Feat builds a feature hash without allocating: start with a template
 // number, then add strings. FNV-1a, 64 bits.
-type feat uint64
+type Feat uint64
 
 const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
 
-// template starts a feature of template t.
-func template(t byte) feat {
-	return (feat(fnvOffset) ^ feat(t)) * fnvPrime
+// Template starts a feature of template t.
+func Template(t byte) Feat {
+	return (Feat(fnvOffset) ^ Feat(t)) * fnvPrime
 }
 
-// add mixes s into the feature, with a separator so that ("ab","c") and
+// Add mixes s into the feature, with a separator so that ("ab","c") and
 // ("a","bc") differ.
-func (h feat) add(s string) feat {
+func (h Feat) Add(s string) Feat {
 	for i := 0; i < len(s); i++ {
-		h = (h ^ feat(s[i])) * fnvPrime
+		h = (h ^ Feat(s[i])) * fnvPrime
 	}
 	return (h ^ 0xff) * fnvPrime
+}
+
+// Options control training of the models built on Model. Training is
+// deterministic: the same data, options and seed give the same model.
+type Options struct {
+	Iterations int       // passes over the training data; 0 means the model's default
+	Seed       int64     // shuffles the data between passes
+	Log        io.Writer // progress, one line per pass; nil for none
 }

@@ -1,4 +1,4 @@
-package text
+package perceptron
 
 import (
 	"bytes"
@@ -13,34 +13,34 @@ func TestPerceptron(t *testing.T) {
 		word  string
 		class int
 	}{{"dog", 0}, {"runs", 1}, {"red", 2}, {"cat", 0}, {"eats", 1}, {"big", 2}}
-	p := newPerceptron(classes)
+	p := New(classes)
 	feats := func(w string) []uint64 {
-		return []uint64{uint64(template(0).add(w)), uint64(template(1).add(w[len(w)-1:])), uint64(template(2))}
+		return []uint64{uint64(Template(0).Add(w)), uint64(Template(1).Add(w[len(w)-1:])), uint64(Template(2))}
 	}
 	scores := make([]float32, len(classes))
 	for range 10 {
 		for _, d := range data {
 			f := feats(d.word)
-			p.scores(f, scores)
-			p.update(d.class, best(scores, nil), f)
+			p.Scores(f, scores)
+			p.Update(d.class, Best(scores, nil), f)
 		}
 	}
-	p.average()
+	p.Average()
 	for _, d := range data {
-		p.scores(feats(d.word), scores)
-		if got := best(scores, nil); got != d.class {
+		p.Scores(feats(d.word), scores)
+		if got := Best(scores, nil); got != d.class {
 			t.Errorf("%s: got %s, want %s", d.word, classes[got], classes[d.class])
 		}
 	}
 	var buf bytes.Buffer
-	if err := p.writeTo(&buf); err != nil {
+	if err := p.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	q, err := readPerceptron(bytes.NewReader(buf.Bytes()))
+	q, err := Read(bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(q.weights) != len(p.weights) || len(q.classes) != 3 {
+	if len(q.weights) != len(p.weights) || len(q.Classes) != 3 {
 		t.Fatalf("round trip: %d features, want %d", len(q.weights), len(p.weights))
 	}
 	for f, row := range p.weights {
@@ -51,14 +51,14 @@ func TestPerceptron(t *testing.T) {
 		}
 	}
 	for i := range buf.Len() {
-		if _, err := readPerceptron(bytes.NewReader(buf.Bytes()[:i])); err == nil {
+		if _, err := Read(bytes.NewReader(buf.Bytes()[:i])); err == nil {
 			t.Fatalf("a model truncated at %d bytes was read without error", i)
 		}
 	}
-	if best(scores, func(c int) bool { return c == 1 }) != 1 {
+	if Best(scores, func(c int) bool { return c == 1 }) != 1 {
 		t.Error("best ignores its allowed classes")
 	}
-	if template(1).add("ab").add("c") == template(1).add("a").add("bc") {
+	if Template(1).Add("ab").Add("c") == Template(1).Add("a").Add("bc") {
 		t.Error("feature hashes do not separate their parts")
 	}
 }
