@@ -104,7 +104,7 @@ var (
 	// locative marks a following name as a place: "in Baku".
 	locative = set("in", "at", "to", "from", "into", "near", "across", "throughout",
 		"around", "via", "toward", "towards", "inside", "outside", "within", "through",
-		"across", "between", "over", "onto", "of", "for", "with", "by", "on", "against", "and")
+		"onto")
 	// notVerb lists lower-case words that can follow a name without that name
 	// being the agent of a verb.
 	notVerb = set("and", "or", "but", "of", "in", "at", "to", "from", "on", "for", "with",

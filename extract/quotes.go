@@ -17,8 +17,7 @@ var (
 		"remarked", "affirmed", "reaffirmed", "argued", "claimed", "acknowledged",
 		"recalled", "observed", "underlined", "underscored", "described", "describing",
 		"called", "calling", "urged", "vowed", "pledged", "promised", "confirmed",
-		"commented", "concluded", "continued", "saying", "announcing", "told", "added",
-		"highlighted", "assured", "admitted", "denied", "suggested")
+		"commented", "concluded", "continued", "saying", "announcing", "highlighted", "assured", "admitted", "denied", "suggested")
 	cueNouns = set("statement", "statements", "remarks", "words", "message", "comments",
 		"speech", "address", "post")
 	// indirectCues report speech followed by a clause: "Sa'ar announced that".
