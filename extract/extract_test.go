@@ -120,6 +120,7 @@ func TestFigures(t *testing.T) {
 		{"At least 15 soldiers were killed.", 15, "soldiers", "at least", "soldiers", ""},
 		{"Some 3,200 refugees crossed the border on Monday.", 3200, "refugees", "some", "refugees", "2026-01-26"},
 		{"The firm bought a 25% stake.", 25, "%", "", "stake", ""},
+		{"Losses reached 2 billion CFA francs last year.", 2e9, "XOF", "", "", "2025"},
 	}
 	for _, tt := range tests {
 		an := analyze(t, tt.text)

@@ -11,7 +11,7 @@ import (
 var (
 	currencySymbols = map[string]string{"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR",
 		"eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "₼": "AZN", "azn": "AZN",
-		"₪": "ILS", "ils": "ILS", "₹": "INR", "₽": "RUB", "₺": "TRY", "cny": "CNY", "chf": "CHF"}
+		"₪": "ILS", "ils": "ILS", "₹": "INR", "₽": "RUB", "₺": "TRY", "cny": "CNY", "chf": "CHF", "xof": "XOF"}
 	currencyWords = map[string]string{"dollars": "USD", "dollar": "USD", "euros": "EUR",
 		"euro": "EUR", "pounds": "GBP", "manat": "AZN", "manats": "AZN", "shekels": "ILS",
 		"shekel": "ILS", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY", "renminbi": "CNY",
@@ -94,6 +94,9 @@ func (f *figureFinder) at(si, i int) (dyad.Figure, int, bool) {
 	var fig dyad.Figure
 	switch w := s.lower(j); {
 	case unit != "":
+	case w == "cfa" && strings.HasPrefix(s.lower(j+1), "franc"):
+		unit = "XOF" // the West African CFA franc; Central Africa's (XAF) is rarer in news
+		j += 2
 	case currencyWords[w] != "":
 		unit = currencyWords[w]
 		j++
