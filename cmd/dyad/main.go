@@ -27,6 +27,8 @@ Usage:
   dyad actors    [filters]                   list stored actors
   dyad quotes    [filters]                   list stored quotes
   dyad figures   [filters]                   list stored figures
+  dyad eval      nlp --conllu|--iob2 PATH    score the language models on gold data
+  dyad train     tagger|parser|ner [flags]   train a language model
   dyad version                               print the version
 
 An INPUT is a file (.txt, .html, .jsonl, .xml/.rss/.atom), a directory, an
@@ -45,6 +47,15 @@ Query filters (articles, actors, quotes, figures):
   --q QUERY          full-text search over titles and texts
   --format F         table, csv or json (default table)
   --limit N          at most N rows
+
+Evaluation and training:
+  dyad eval nlp --conllu PATH [--json]   tokens, upos, xpos, uas, las (and ner) on CoNLL-U
+  dyad eval nlp --iob2 PATH [--json]     ner precision, recall and F1 by type on IOB2
+  dyad train tagger|parser|ner --train PATH... [--dev PATH...] --out FILE
+             [--iterations N] [--seed S]
+A PATH is a .conllu or .iob2 file or a directory of them; --train and --dev
+may repeat or take comma-separated lists. With --json the last line printed
+is one JSON object.
 
 Commands that use the store (demo, ingest and the queries) take --db PATH
 (default ./dyad.db).
@@ -67,6 +78,8 @@ var commands = map[string]command{
 	"actors":   runActors,
 	"quotes":   runQuotes,
 	"figures":  runFigures,
+	"eval":     runEval,
+	"train":    runTrain,
 	"version": func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 		_, err := fmt.Fprintln(stdout, "dyad", version)
 		return err

@@ -1,0 +1,254 @@
+package treebank
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// gumTypes maps GUM entity types to NER types. GUM's other types (abstract,
+// animal, event, object, plant, substance, time) are not named-entity
+// classes in the PER/ORG/LOC sense and are dropped.
+var gumTypes = map[string]string{
+	"person":       "PER",
+	"organization": "ORG",
+	"place":        "LOC",
+}
+
+// errEntity reports a malformed Entity attribute.
+var errEntity = errors.New("bad Entity annotation")
+
+// entityFields is the field order of GUM's entity annotation, from the
+// "# global.Entity = GRP-etype-infstat-salience-centering-minspan-link-identity"
+// header.
+type entityFields struct {
+	n               int // number of fields
+	etype, identity int // their indices; -1 if absent
+}
+
+func parseEntityFields(v string) (entityFields, error) {
+	names := strings.Split(v, "-")
+	f := entityFields{
+		n:     len(names),
+		etype: slices.Index(names, "etype"),
+	}
+	if len(names) == 0 || names[0] != "GRP" || f.etype < 0 {
+		return f, fmt.Errorf("global.Entity %q: want GRP-etype-...", v)
+	}
+	return f, nil
+}
+
+// gumEntities returns the named PER, ORG and LOC entities of a sentence
+// from the Entity attributes of its tokens (ents[i] for token i, "" when
+// absent), or an error for a malformed or unbalanced annotation.
+//
+// GUM marks every mention: full noun phrases, pronouns, nested mentions.
+// A mention of a person, organization or place counts as a named entity
+// when its head is a proper noun. Its identity field (the Wikipedia link,
+// "(8-place-giv:act-ssnns-cf1-2-coref-Netherlands") does not decide: GUM
+// links only entities with a Wikipedia page, so private persons and small
+// firms ("Mary Chaworth", "Heaven Sent Gaming", 105 mentions of GUM dev)
+// have none, while pronouns and common nouns that corefer with a linked
+// entity ("he", "the country") inherit the link. Plural proper nouns do not
+// name a person ("Americans", "the Sams"). GUM mentions are whole
+// noun phrases ("the National Library of the Netherlands, the Netherlands",
+// "John FitzGibbon, 2nd Earl of Clare", "Australia 's"); NER spans are the
+// name only, so the span is the run of proper nouns around the head, with
+// joiners such as "of the" inside it: "National Library of the
+// Netherlands", "John FitzGibbon", "Australia". GUM's minspan field does not
+// serve: it skips words inside names and spans appositions. A coordination
+// ("Kirk Bart and Celeste Pollock") is a mention of its own in GUM, with
+// its parts nested; only the parts are kept, unless it is linked as a
+// whole ("Newfoundland and Labrador"). Entities do not nest, as in NER
+// data: of "National Library of the Netherlands" and the "Netherlands"
+// inside it, only the first is kept.
+func gumEntities(f entityFields, ents []string, toks []Token) ([]Entity, error) {
+	var (
+		open []mention
+		out  []named
+	)
+	closeAt := func(grp string, end int) error {
+		for j := len(open) - 1; j >= 0; j-- {
+			m := open[j]
+			if m.grp != grp {
+				continue
+			}
+			open = slices.Delete(open, j, j+1)
+			if m.typ != "" {
+				if s, e, ok := nerSpan(m.start, end, m.typ, toks); ok {
+					out = append(out, named{Entity{Start: s, End: e, Type: m.typ}, m.linked})
+				}
+			}
+			return nil
+		}
+		return fmt.Errorf("token %d: %w: %q closes no open mention", end, errEntity, grp)
+	}
+	for i, a := range ents {
+		for a != "" {
+			if a[0] == '(' {
+				j := strings.IndexAny(a[1:], "()")
+				body := a[1:]
+				if j >= 0 {
+					body, a = a[1:j+1], a[j+1:]
+				} else {
+					a = ""
+				}
+				m, err := parseMention(f, body)
+				if err != nil {
+					return nil, fmt.Errorf("token %d: %w", i+1, err)
+				}
+				m.start = i
+				open = append(open, m)
+				if a != "" && a[0] == ')' {
+					a = a[1:]
+					if err := closeAt(m.grp, i+1); err != nil {
+						return nil, err
+					}
+				}
+				continue
+			}
+			j := strings.IndexByte(a, ')')
+			if j <= 0 || strings.ContainsRune(a[:j], '(') {
+				return nil, fmt.Errorf("token %d: %w %q", i+1, errEntity, a)
+			}
+			if err := closeAt(a[:j], i+1); err != nil {
+				return nil, err
+			}
+			a = a[j+1:]
+		}
+	}
+	if len(open) > 0 {
+		return nil, fmt.Errorf("%w: mention %q opened at token %d is not closed in the sentence", errEntity, open[0].grp, open[0].start+1)
+	}
+	kept := dropCoordinations(out, toks)
+	// Mentions close inner first; sort them into text order, outer first.
+	slices.SortFunc(kept, func(a, b Entity) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	// Keep the outermost: NER spans do not nest.
+	flat := kept[:0]
+	for _, e := range kept {
+		if len(flat) == 0 || e.Start >= flat[len(flat)-1].End {
+			flat = append(flat, e)
+		}
+	}
+	return flat, nil
+}
+
+// parseMention reads the body of an opening bracket,
+// "8-place-giv:act-ssnns-cf1-2-coref-Netherlands".
+func parseMention(f entityFields, body string) (mention, error) {
+	var m mention
+	// The last field (identity) may itself contain "-".
+	parts := strings.SplitN(body, "-", f.n)
+	if parts[0] == "" || strings.Trim(parts[0], "0123456789") != "" {
+		return m, fmt.Errorf("%w: mention %q: want a numeric group first", errEntity, body)
+	}
+	m.grp = parts[0]
+	get := func(k int) string {
+		if k < 0 || k >= len(parts) {
+			return ""
+		}
+		return parts[k]
+	}
+	m.typ = gumTypes[get(f.etype)]
+	m.linked = get(f.identity) != ""
+	return m, nil
+}
+
+// nerSpan cuts the mention [start, end) of type typ down to its name (see
+// gumEntities); ok is false when the mention is not a name.
+func nerSpan(start, end int, typ string, toks []Token) (lo, hi int, ok bool) {
+	h := -1
+	for i := start; i < end; i++ {
+		if p := toks[i].Head - 1; toks[i].Head <= 0 || p < start || p >= end {
+			h = i
+			break
+		}
+	}
+	if h < 0 || !isName(toks[h]) || typ == "PER" && toks[h].XPOS == "NNPS" {
+		return 0, 0, false
+	}
+	joins := func(k int) bool {
+		w := strings.ToLower(toks[k].Form)
+		return nameJoiner[w] && (typ != "PER" || !coordinator[w])
+	}
+	lo, hi = h, h+1
+	for {
+		k := lo - 1
+		for k >= start && joins(k) {
+			k--
+		}
+		if k < start || !isName(toks[k]) {
+			break
+		}
+		lo = k
+	}
+	for {
+		k := hi
+		for k < end && joins(k) {
+			k++
+		}
+		if k == end || !isName(toks[k]) {
+			break
+		}
+		hi = k + 1
+	}
+	return lo, hi, true
+}
+
+// nameJoiner lists the words that may stand inside a name between proper
+// nouns: "Bank of America", "Trinidad and Tobago", "Ligue des Bibliothèques".
+var nameJoiner = map[string]bool{
+	"of": true, "the": true, "and": true, "&": true, "for": true, "-": true,
+	"de": true, "des": true, "du": true, "la": true, "le": true, "von": true, "van": true,
+}
+
+// coordinator lists the joiners that may also join two names into a
+// coordination: "Trinidad and Tobago" but "Bart and Pollock".
+var coordinator = map[string]bool{"and": true, "&": true}
+
+// mention is a GUM mention being read.
+type mention struct {
+	grp    string // the entity's number, which closes the mention
+	start  int
+	typ    string // NER type, "" for the types not kept
+	linked bool   // has a Wikipedia identity
+}
+
+// named is a mention cut down to its name.
+type named struct {
+	Entity
+	linked bool
+}
+
+// dropCoordinations returns the entities but those that hold another one
+// of the same type and a coordinator outside it, unless linked to
+// Wikipedia as a whole ("Newfoundland and Labrador" holds "Labrador").
+func dropCoordinations(ns []named, toks []Token) []Entity {
+	ents := make([]Entity, 0, len(ns))
+next:
+	for _, n := range ns {
+		e := n.Entity
+		for _, in := range ns {
+			if n.linked || in.Entity == e || in.Type != e.Type || in.Start < e.Start || in.End > e.End {
+				continue
+			}
+			for i := e.Start; i < e.End; i++ {
+				if (i < in.Start || i >= in.End) && coordinator[strings.ToLower(toks[i].Form)] {
+					continue next
+				}
+			}
+		}
+		ents = append(ents, e)
+	}
+	return ents
+}
+
+func isName(t Token) bool {
+	return t.UPOS == "PROPN" || t.XPOS == "NNP" || t.XPOS == "NNPS"
+}
