@@ -72,7 +72,7 @@
 // the model sees in use; retrain after retraining the tagger. The model is
 // scored on GUM dev, never trained on it. Train it with
 //
-//	DYAD_TRAIN=1 go test ./ner -run TestTrain -v
+//	dyad train ner --train ../shared/corpora/gum/train --train ../shared/corpora/uner-ewt/en_ewt-ud-dev.iob2 --dev ../shared/corpora/gum/dev --out ner/models/ner.bin
 //
 // which is deterministic (seed 1, 10 passes) and takes a few seconds.
 //

@@ -36,6 +36,11 @@ type parseGold struct {
 // Sentences without trees are skipped; non-projective trees are made
 // projective by lifting their crossing arcs (see projectivize), since
 // arc-hybrid builds projective trees only.
+//
+// It trains on the gold tags of train: trained on the tags of taggers
+// jackknifed over four folds, the parser scored no better with predicted
+// tags on GUM dev (81.3–81.5 UAS either way) and two points worse with gold
+// tags.
 func TrainParser(train, dev []treebank.Sentence, opts perceptron.Options) (*Parser, error) {
 	iters := opts.Iterations
 	if iters <= 0 {

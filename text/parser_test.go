@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,41 +15,6 @@ import (
 	"dyad/internal/shared"
 	"dyad/treebank"
 )
-
-// TestTrainParser builds text/models/parser.bin (about two minutes); run it
-// with
-//
-//	DYAD_TRAIN=1 go test ./text -run TestTrainParser -v -timeout 30m
-//
-// It trains on gold tags: trained on the tags of taggers jackknifed over
-// four folds, the parser scored no better with predicted tags on GUM dev
-// (81.3-81.5 UAS either way) and two points worse with gold tags.
-func TestTrainParser(t *testing.T) {
-	if os.Getenv("DYAD_TRAIN") != "1" {
-		t.Skip("set DYAD_TRAIN=1 to train the parser model")
-	}
-	train := readTrees(t, "corpora/gum/train", "corpora/ud-ewt/en_ewt-ud-dev.conllu")
-	dev := readTrees(t, "corpora/gum/dev")
-	p, err := TrainParser(train, dev, perceptron.Options{Seed: 1, Log: testLog{t}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := p.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join("models", "parser.bin"), buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("wrote models/parser.bin, %d bytes", buf.Len())
-}
-
-type testLog struct{ t *testing.T }
-
-func (l testLog) Write(b []byte) (int, error) {
-	l.t.Log(strings.TrimSuffix(string(b), "\n"))
-	return len(b), nil
-}
 
 // readTrees reads treebank files from ../shared, skipping when absent.
 func readTrees(t testing.TB, rels ...string) []treebank.Sentence {

@@ -2,7 +2,6 @@ package text
 
 import (
 	"bytes"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -202,42 +201,6 @@ func TestTagIntoAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { tg.TagInto(words, upos, xpos) }); n != 0 {
 		t.Errorf("TagInto allocates %v times per call", n)
 	}
-}
-
-// TestTrainTaggerModel trains the embedded model when DYAD_TRAIN=1:
-//
-//	DYAD_TRAIN=1 go test ./text -run TestTrainTaggerModel -v
-func TestTrainTaggerModel(t *testing.T) {
-	if os.Getenv("DYAD_TRAIN") != "1" {
-		t.Skip("set DYAD_TRAIN=1 to train text/models/tagger.bin")
-	}
-	train, err := treebank.ReadFiles(shared.Path(t, "corpora/gum/train"), shared.Path(t, "corpora/ud-ewt/en_ewt-ud-dev.conllu"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dev, err := treebank.ReadFiles(shared.Path(t, "corpora/gum/dev"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg, err := TrainTagger(train, dev, perceptron.Options{Seed: 1, Log: tagLog{t}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := tg.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile("models/tagger.bin", buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("models/tagger.bin: %d bytes", buf.Len())
-}
-
-type tagLog struct{ t *testing.T }
-
-func (w tagLog) Write(p []byte) (int, error) {
-	w.t.Log(strings.TrimSuffix(string(p), "\n"))
-	return len(p), nil
 }
 
 // BenchmarkTag tags GUM dev with the embedded tagger, one op per pass.

@@ -54,7 +54,7 @@ func runTrain(_ context.Context, args []string, _, stderr io.Writer) error {
 	fs.Var(&devPaths, "dev", "development data, to report on after each pass (repeatable)")
 	out := fs.String("out", "", "model file to write")
 	iters := fs.Int("iterations", 0, "passes over the training data (0: the model's default)")
-	seed := fs.Int64("seed", 0, "seed of the shuffle between passes")
+	seed := fs.Int64("seed", 1, "seed of the shuffle between passes")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
