@@ -50,14 +50,15 @@ type mention struct {
 // pronouns, descriptions ("the Israeli minister") and capitals used as
 // governments.
 type resolver struct {
-	lex      *lexicon.Lexicon
-	d        *doc
-	actors   map[string]*dyad.Actor
-	order    []string
-	persons  []*person
-	intros   []intro
-	mentions []mention
-	counts   map[string]int // mentions per country code: the article's dyad
+	lex       *lexicon.Lexicon
+	d         *doc
+	actors    map[string]*dyad.Actor
+	order     []string
+	persons   []*person
+	intros    []intro
+	mentions  []mention
+	counts    map[string]int // mentions per country code: the article's dyad
+	mostNamed *string        // see mostNamedCountry
 }
 
 // nameParticles may stand inside a personal name in lower case.
@@ -352,8 +353,15 @@ func (r *resolver) datelineCountry() string {
 }
 
 // mostNamedCountry is the state the article names most often (the
-// dateline counts).
+// dateline counts). It is computed once.
 func (r *resolver) mostNamedCountry() string {
+	if r.mostNamed == nil {
+		r.mostNamed = new(r.countMostNamed())
+	}
+	return *r.mostNamed
+}
+
+func (r *resolver) countMostNamed() string {
 	counts := map[string]int{}
 	best := ""
 	for si := range r.d.sents {
