@@ -101,15 +101,21 @@ func readGold(path string, read func(io.Reader, string) ([]treebank.Sentence, er
 	if err != nil {
 		return nil, err
 	}
+	var gold []treebank.Sentence
 	if fi.IsDir() {
-		return treebank.ReadFiles(path)
+		gold, err = treebank.ReadFiles(path)
+	} else {
+		var f *os.File
+		if f, err = os.Open(path); err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		gold, err = read(f, path)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+	if err == nil && len(gold) == 0 {
+		err = fmt.Errorf("%s: no sentences", path)
 	}
-	defer f.Close()
-	return read(f, path)
+	return gold, err
 }
 
 // printNLP prints scores as percentages; nerOnly leaves out those of the

@@ -116,8 +116,22 @@ func TestEvalTrainUsage(t *testing.T) {
 			}
 		})
 	}
-	// Unreadable data is a failure, not a usage error.
+	// Unreadable, malformed or empty data is a failure, not a usage error,
+	// and says what is wrong with which file.
 	mustRun(t, 1, "eval", "nlp", "--conllu", filepath.Join(dir, "missing.conllu"))
+	bad := writeFile(t, dir, "bad.conllu", []byte("1\tfoo\n"))
+	if r := mustRun(t, 1, "eval", "nlp", "--conllu", bad); !strings.Contains(r.stderr, "bad.conllu:1: want 10 tab-separated fields") {
+		t.Errorf("malformed CoNLL-U: stderr %q", r.stderr)
+	}
+	empty := writeFile(t, dir, "empty.conllu", nil)
+	for _, args := range [][]string{
+		{"eval", "nlp", "--conllu", empty},
+		{"train", "tagger", "--train", empty, "--out", filepath.Join(dir, "m.bin")},
+	} {
+		if r := mustRun(t, 1, args...); !strings.Contains(r.stderr, "no sentences") {
+			t.Errorf("%v: stderr %q, want \"no sentences\"", args, r.stderr)
+		}
+	}
 }
 
 func TestTrainTagger(t *testing.T) {

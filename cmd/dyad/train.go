@@ -101,6 +101,9 @@ func readData(stderr io.Writer, what string, paths []string) ([]treebank.Sentenc
 	if err != nil {
 		return nil, err
 	}
+	if len(ss) == 0 {
+		return nil, fmt.Errorf("%s: no sentences in %s", what, strings.Join(paths, ", "))
+	}
 	words := 0
 	for _, s := range ss {
 		words += len(s.Tokens)
