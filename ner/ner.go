@@ -2,7 +2,6 @@ package ner
 
 import (
 	"bufio"
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -359,10 +358,4 @@ var defaultModel []byte
 // if the embedded model does not read, which the tests rule out.
 func Default() *Recognizer { return loadDefault() }
 
-var loadDefault = sync.OnceValue(func() *Recognizer {
-	r, err := Read(bytes.NewReader(defaultModel))
-	if err != nil {
-		panic(err)
-	}
-	return r
-})
+var loadDefault = perceptron.Embedded("ner", defaultModel, Read)

@@ -2,7 +2,6 @@ package text
 
 import (
 	"bufio"
-	"bytes"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -561,16 +560,10 @@ func ReadParser(r io.Reader) (*Parser, error) {
 var parserModel []byte
 
 // DefaultParser returns the parser trained on GUM and UD English-EWT (see
-// TestTrainParser), loaded on first use.
+// README.md and NOTICE), loaded on first use.
 func DefaultParser() *Parser { return defaultParser() }
 
-var defaultParser = sync.OnceValue(func() *Parser {
-	p, err := ReadParser(bytes.NewReader(parserModel))
-	if err != nil {
-		panic("text: embedded parser model: " + err.Error())
-	}
-	return p
-})
+var defaultParser = perceptron.Embedded("text: parser", parserModel, ReadParser)
 
 // universal strips the subtype of a relation: LAS is scored on the
 // universal part.

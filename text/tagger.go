@@ -2,7 +2,6 @@ package text
 
 import (
 	"bufio"
-	"bytes"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -537,10 +536,4 @@ var taggerModel []byte
 // and UD English-EWT (see NOTICE); it is read on first use.
 func DefaultTagger() *Tagger { return defaultTagger() }
 
-var defaultTagger = sync.OnceValue(func() *Tagger {
-	t, err := ReadTagger(bytes.NewReader(taggerModel))
-	if err != nil {
-		panic("text: embedded tagger model: " + err.Error())
-	}
-	return t
-})
+var defaultTagger = perceptron.Embedded("text: tagger", taggerModel, ReadTagger)

@@ -4,12 +4,14 @@ package perceptron
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"slices"
+	"sync"
 )
 
 // Model is a multi-class averaged perceptron. Features are 64-bit hashes
@@ -263,4 +265,17 @@ type Options struct {
 	Iterations int       // passes over the training data; 0 means the model's default
 	Seed       int64     // shuffles the data between passes
 	Log        io.Writer // progress, one line per pass; nil for none
+}
+
+// Embedded returns a function that reads a model embedded in the program
+// on its first call and returns the same model after. A model that does not
+// read is a defect of the build, not of any input: it panics.
+func Embedded[T any](name string, data []byte, read func(io.Reader) (T, error)) func() T {
+	return sync.OnceValue(func() T {
+		m, err := read(bytes.NewReader(data))
+		if err != nil {
+			panic(name + ": embedded model: " + err.Error())
+		}
+		return m
+	})
 }
