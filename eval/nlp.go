@@ -2,6 +2,9 @@
 package eval
 
 import (
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -40,6 +43,17 @@ func NewPRF(gold, pred, correct int) PRF {
 type NER struct {
 	PRF
 	ByType map[string]PRF `json:"by_type"`
+}
+
+// String gives the scores as percentages, overall and by type.
+func (n NER) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "P %.2f R %.2f F1 %.2f", 100*n.Precision, 100*n.Recall, 100*n.F1)
+	for _, t := range slices.Sorted(maps.Keys(n.ByType)) {
+		s := n.ByType[t]
+		fmt.Fprintf(&b, "; %s P %.2f R %.2f F1 %.2f", t, 100*s.Precision, 100*s.Recall, 100*s.F1)
+	}
+	return b.String()
 }
 
 // NLP holds the scores of a tokenizer, tagger, parser and entity

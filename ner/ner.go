@@ -170,8 +170,8 @@ func Train(train, dev []treebank.Sentence, opts perceptron.Options) (*Recognizer
 	}
 	r.model.Average()
 	if opts.Log != nil {
-		if sc := r.evaluate(dev); sc.sentences > 0 {
-			fmt.Fprintf(opts.Log, "ner: dev: %v\n", sc)
+		if n := r.evaluate(dev); n.Gold+n.Pred > 0 {
+			fmt.Fprintf(opts.Log, "ner: dev: %v\n", n)
 		}
 	}
 	return r, nil

@@ -62,7 +62,7 @@ func runEvalNLP(_ context.Context, args []string, stdout, _ io.Writer) error {
 	}
 	// Load the models first, so that the speed printed is the analysis's.
 	t0 := time.Now()
-	m := eval.DefaultModels()
+	m := defaultModels()
 	text.DefaultTagger()
 	ner.Default()
 	if *iob2 != "" {

@@ -1,16 +1,17 @@
-package eval
+package main
 
 import (
+	"dyad/eval"
 	"dyad/ner"
 	"dyad/text"
 	"dyad/treebank"
 )
 
-// DefaultModels returns dyad's embedded models, as analysis runs them:
+// defaultModels returns dyad's embedded models, as analysis runs them:
 // text.Tokenize, the default tagger and parser, and the default entity
 // recognizer. Each model is loaded on its first call.
-func DefaultModels() Models {
-	return Models{
+func defaultModels() eval.Models {
+	return eval.Models{
 		Tokenize: func(s string) []string {
 			toks := text.Tokenize(s)
 			out := make([]string, len(toks))

@@ -1,4 +1,4 @@
-package eval_test
+package main
 
 import (
 	"testing"
@@ -16,7 +16,7 @@ func TestGUMDevFloors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := eval.EvaluateNLP(gold, eval.DefaultModels())
+	r := eval.EvaluateNLP(gold, defaultModels())
 	if r.NER == nil {
 		t.Fatal("no NER score: GUM dev read without entities")
 	}
