@@ -194,6 +194,25 @@ type Analysis struct {
 	Themes   []Theme     `json:"themes"`
 	Tone     Tone        `json:"tone"`
 	Tones    []ActorTone `json:"actor_tones"`
+
+	// Sentences is the article's parse, for the coder. It is not stored
+	// or printed: it is derived from the text by the analyzer's models.
+	Sentences []Sentence `json:"-"`
+}
+
+// Sentence is one sentence of an article and its dependency tree.
+type Sentence struct {
+	Span
+	Tokens []Token
+}
+
+// Token is a word of a sentence with its tags and its head.
+type Token struct {
+	Span
+	UPOS string // universal part of speech
+	XPOS string // Penn Treebank tag
+	Head int    // 1-based index of the head in the sentence; 0 for the root
+	Rel  string // universal dependency relation to the head
 }
 
 // CheckSpans reports every item whose span does not hold the text it

@@ -78,11 +78,15 @@ func newResolver(lex *lexicon.Lexicon, d *doc) *resolver {
 }
 
 // resolve runs the passes in order: introductions first, so that a short
-// form before the full name still resolves; then the countries of people
-// introduced without one; then every mention.
+// form before the full name still resolves; then the people the entity
+// recognizer finds; then the countries of people introduced without one;
+// then every mention.
 func (r *resolver) resolve() {
 	for si := range r.d.sents {
 		r.findIntros(si)
+	}
+	for si := range r.d.sents {
+		r.findNamed(si)
 	}
 	r.inferCountries()
 	for si := range r.d.sents {
@@ -112,6 +116,25 @@ func (r *resolver) findIntros(si int) {
 		r.intros = append(r.intros, in)
 		prevEnd, prevCountry = in.nameTo, in.country
 		i = in.nameTo
+	}
+}
+
+// findNamed adds the people the entity recognizer finds in sentence si
+// that no introduction gave a role: "Marta Lindholm said". Their mentions,
+// and later ones of their surname, then resolve as short forms.
+func (r *resolver) findNamed(si int) {
+	s := &r.d.sents[si]
+next:
+	for _, e := range s.ents {
+		if e.Type != dyad.PER {
+			continue
+		}
+		for k := e.Start; k < e.End; k++ {
+			if !r.nameWord(s, k) {
+				continue next
+			}
+		}
+		r.person(s, intro{sent: si, desigFrom: -1, desigTo: -1, nameFrom: e.Start, nameTo: e.End})
 	}
 }
 
@@ -505,7 +528,7 @@ func (r *resolver) name(si, i int) int {
 		role := ""
 		if afterPlaceWord {
 			role = dyad.RolePlace
-		} else if s.verbAfter(i + n - 1) {
+		} else if s.acts(i, i+n) {
 			role = dyad.RoleAgent
 		}
 		r.addCountry(si, i, i+n, e, role)
@@ -514,7 +537,7 @@ func (r *resolver) name(si, i int) int {
 	case lexicon.Capital:
 		// A capital is its government when it acts ("Tel Aviv is seeking")
 		// and a place otherwise ("in Baku").
-		if !afterPlaceWord && s.verbAfter(i+n-1) {
+		if !afterPlaceWord && s.acts(i, i+n) {
 			r.addGroup(si, i, i+n, e.Country, "GOV")
 			r.mentions[len(r.mentions)-1].Type = dyad.LOC
 			r.mentions[len(r.mentions)-1].Role = dyad.RoleAgent
@@ -580,7 +603,7 @@ func (r *resolver) antecedent(si int) *person {
 			if first == nil {
 				first = p
 			}
-			if s.verbAfter(m.to-1) && (sj == si || subject == nil) {
+			if s.acts(m.from, m.to) && (sj == si || subject == nil) {
 				subject = p
 			}
 		}
@@ -592,6 +615,19 @@ func (r *resolver) antecedent(si int) *person {
 		}
 	}
 	return nil
+}
+
+// phraseMentions returns the mentions of sentence si inside the phrase
+// headed by token k: its dependents, but not the clauses they head.
+func (r *resolver) phraseMentions(si, k int) []mention {
+	s := &r.d.sents[si]
+	var out []mention
+	for _, m := range r.mentions {
+		if m.sent == si && s.under(m.from, k, clauseRels) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 func (r *resolver) personByID(id string) *person {

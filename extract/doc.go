@@ -7,10 +7,12 @@ import (
 
 	"dyad"
 	"dyad/text"
+	"dyad/treebank"
 )
 
-// doc is an article split into sentences and tokens. Every stage of the
-// extraction reads it; none changes it.
+// doc is an article split into sentences, tokenized, tagged, parsed and
+// with its named entities. Every stage of the extraction reads it; none
+// changes it.
 type doc struct {
 	text  string
 	sents []sentence
@@ -18,12 +20,16 @@ type doc struct {
 
 type sentence struct {
 	dyad.Span
-	toks  []text.Token
-	words []string // toks[i].Text, for lexicon matching
-	lows  []string // words in lower case with straight apostrophes
+	toks       []text.Token
+	words      []string // toks[i].Text, for lexicon matching
+	lows       []string // words in lower case with straight apostrophes
+	upos, xpos []string
+	heads      []int    // 1-based head of each token, 0 for the root
+	rels       []string // dependency relation of each token
+	ents       []treebank.Entity
 }
 
-func newDoc(s string) *doc {
+func (a *Analyzer) newDoc(s string) *doc {
 	d := &doc{text: s}
 	for _, sp := range text.Sentences(s) {
 		toks := text.TokenizeSpan(s, sp)
@@ -35,9 +41,141 @@ func newDoc(s string) *doc {
 			words[i] = t.Text
 			lows[i] = strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
 		}
-		d.sents = append(d.sents, sentence{Span: sp, toks: toks, words: words, lows: lows})
+		st := sentence{Span: sp, toks: toks, words: words, lows: lows}
+		st.upos, st.xpos = a.Tagger.Tag(words)
+		st.heads, st.rels = a.parse(words, st.upos, st.xpos)
+		st.ents = a.Recognizer.Recognize(words, st.upos)
+		d.sents = append(d.sents, st)
 	}
 	return d
+}
+
+// parse parses a sentence. A dateline ("BAKU –") is no part of the
+// sentence's syntax, and the parser, trained on little news, would make it
+// the subject: the rest is parsed alone and the dateline hangs from its
+// root.
+func (a *Analyzer) parse(words, upos, xpos []string) ([]int, []string) {
+	n := dateline(words)
+	if n == 0 || n == len(words) {
+		return a.Parser.Parse(words, upos, xpos)
+	}
+	h, r := a.Parser.Parse(words[n:], upos[n:], xpos[n:])
+	heads, rels := make([]int, len(words)), make([]string, len(words))
+	for i := range h {
+		heads[n+i], rels[n+i] = h[i]+n, r[i]
+		if h[i] == 0 {
+			heads[n+i] = 0
+			heads[0], rels[0] = n+i+1, "dep"
+		}
+	}
+	for i := 1; i < n; i++ {
+		heads[i], rels[i] = 1, "flat"
+		if !isWord(words[i]) {
+			rels[i] = "punct"
+		}
+	}
+	return heads, rels
+}
+
+// dateline returns the number of leading words that form a dateline, a
+// place in capitals up to a dash ("BAKU –", "TEL AVIV, Israel —"), or 0.
+func dateline(words []string) int {
+	for i, w := range words {
+		switch {
+		case i == 0 && (!isWord(w) || strings.ToUpper(w) != w):
+			return 0
+		case i > 0 && (w == "–" || w == "—" || w == "-"):
+			return i + 1
+		case i >= 5:
+			return 0
+		}
+	}
+	return 0
+}
+
+// parse returns the sentences' tokens and trees for the coder.
+func (d *doc) parse() []dyad.Sentence {
+	out := make([]dyad.Sentence, len(d.sents))
+	for i, s := range d.sents {
+		toks := make([]dyad.Token, len(s.toks))
+		for j, t := range s.toks {
+			toks[j] = dyad.Token{Span: dyad.Span{Start: t.Start, End: t.End},
+				UPOS: s.upos[j], XPOS: s.xpos[j], Head: s.heads[j], Rel: s.rels[j]}
+		}
+		out[i] = dyad.Sentence{Span: s.Span, Tokens: toks}
+	}
+	return out
+}
+
+// head returns the token of [from, to) that the rest of it hangs from: the
+// first whose head lies outside the span.
+func (s *sentence) head(from, to int) int {
+	for k := from; k < to; k++ {
+		if h := s.heads[k] - 1; h < from || h >= to {
+			return k
+		}
+	}
+	return from
+}
+
+// rel returns the relation of token k without its subtype ("nsubj" for
+// "nsubj:pass" too).
+func (s *sentence) rel(k int) string {
+	r := s.rels[k]
+	if i := strings.IndexByte(r, ':'); i >= 0 {
+		return r[:i]
+	}
+	return r
+}
+
+// acts reports whether the words [from, to) are the agent of a verb or
+// the owner of a noun, by the parse: the subject of an active verb
+// ("Tel Aviv is seeking", "Baku hopes"), a conjunct of one ("Israel and
+// Azerbaijan signed"), or a possessor ("Ankara's influence").
+func (s *sentence) acts(from, to int) bool {
+	k := s.head(from, to)
+	for range len(s.toks) { // a conjunct acts as the first one does
+		if s.rels[k] != "conj" || s.heads[k] == 0 {
+			break
+		}
+		k = s.heads[k] - 1
+	}
+	switch s.rels[k] {
+	case "nsubj", "csubj", "nmod:poss":
+		return true
+	}
+	return false
+}
+
+// clauseRels attach clauses: a phrase stops at them.
+var clauseRels = set("acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "root")
+
+// clause returns the head of the clause token k is in: the nearest
+// ancestor attached as a clause, or the root.
+func (s *sentence) clause(k int) int {
+	for range len(s.toks) {
+		if s.heads[k] == 0 || clauseRels[s.rel(k)] {
+			break
+		}
+		k = s.heads[k] - 1
+	}
+	return k
+}
+
+// under reports whether token j lies under token k: k itself or a
+// dependent of it, with no relation in stop on the way (clauseRels keeps
+// to k's phrase).
+func (s *sentence) under(j, k int, stop map[string]bool) bool {
+	for range len(s.toks) {
+		if j == k {
+			return true
+		}
+		if s.heads[j] == 0 || stop[s.rel(j)] {
+			return false
+		}
+		j = s.heads[j] - 1
+	}
+	return false
 }
 
 // sentenceAt returns the index of the sentence holding byte offset off, or
@@ -105,36 +243,4 @@ var (
 	locative = set("in", "at", "to", "from", "into", "near", "across", "throughout",
 		"around", "via", "toward", "towards", "inside", "outside", "within", "through",
 		"onto")
-	// notVerb lists lower-case words that can follow a name without that name
-	// being the agent of a verb.
-	notVerb = set("and", "or", "but", "of", "in", "at", "to", "from", "on", "for", "with",
-		"by", "as", "the", "a", "an", "that", "which", "who", "whose", "where", "while",
-		"after", "before", "during", "since", "until", "into", "than", "because", "if",
-		"its", "their", "his", "her", "this", "these", "those", "nor", "so", "such", "per",
-		"between", "among", "about", "over", "under", "through", "via", "amid", "formerly")
-	// auxiliaries are verbs without the -s/-ed shape.
-	auxiliaries = set("is", "was", "are", "were", "has", "have", "had", "will", "would",
-		"could", "can", "may", "might", "must", "should", "does", "did", "do", "shall",
-		"remains", "sees", "hopes", "wants", "seeks", "says", "said", "told", "made",
-		"took", "gave", "sent", "met", "won", "lost", "led", "held", "cut", "put", "set",
-		"let", "saw", "knew", "became", "began", "chose", "broke", "fell", "stood",
-		"struck", "signed", "urged", "vowed", "also", "again", "now", "still", "then",
-		"already", "reportedly", "recently", "immediately", "strongly", "repeatedly")
 )
-
-// verbAfter reports whether the token after index i of s looks like a verb
-// whose agent is the word at i: "Tel Aviv is seeking", "Baku hopes". It is a
-// guess from word shape until the parser arrives.
-func (s *sentence) verbAfter(i int) bool {
-	w := s.lower(i + 1)
-	if w == "" || !isWord(w) || isCapitalized(s.words[i+1]) || notVerb[w] {
-		return false
-	}
-	if w == "'s" {
-		return true // possessive: "Ankara's influence" is the state's
-	}
-	if auxiliaries[w] {
-		return true
-	}
-	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ed")
-}

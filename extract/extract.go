@@ -2,10 +2,13 @@
 // to states, governments, organizations and people; quotes and their
 // speakers; figures; dates; themes; and tone.
 //
-// This is the rule-based first version: it works from sentences, tokens and
-// the gazetteer in lexicon, with word-shape guesses where a parser would
-// know better ("Tel Aviv is seeking": a capital followed by a verb acts as
-// its government).
+// It works on sentences that dyad's models have tagged, parsed and searched
+// for named entities (text and ner), and on the gazetteer in lexicon: the
+// gazetteer resolves names to actors, the parse says who acts (the subject
+// of a verb, "Tel Aviv is seeking"), who speaks (the subject of a reporting
+// verb) and what a figure counts and is about (the noun a number modifies,
+// the states named in its clause), and the recognizer finds people that no
+// title introduces.
 //
 // Tone is lexicon-based: each word is looked up in lexicon's tone list
 // (+1/−1), a negator up to three words before flips it, and the score is
@@ -20,15 +23,22 @@ import (
 
 	"dyad"
 	"dyad/lexicon"
+	"dyad/ner"
+	"dyad/text"
 )
 
 // Analyzer extracts analyses from articles. It is safe for concurrent use.
 type Analyzer struct {
-	Lexicon *lexicon.Lexicon
+	Lexicon    *lexicon.Lexicon
+	Tagger     *text.Tagger
+	Parser     *text.Parser
+	Recognizer *ner.Recognizer
 }
 
-// New returns an Analyzer on lex.
-func New(lex *lexicon.Lexicon) *Analyzer { return &Analyzer{Lexicon: lex} }
+// New returns an Analyzer on lex with dyad's embedded models.
+func New(lex *lexicon.Lexicon) *Analyzer {
+	return &Analyzer{Lexicon: lex, Tagger: text.DefaultTagger(), Parser: text.DefaultParser(), Recognizer: ner.Default()}
+}
 
 var _ dyad.Analyzer = (*Analyzer)(nil)
 
@@ -37,7 +47,7 @@ func (a *Analyzer) Analyze(art dyad.Article) (*dyad.Analysis, error) {
 	if strings.TrimSpace(art.Text) == "" {
 		return nil, errors.New("article has no text")
 	}
-	d := newDoc(art.Text)
+	d := a.newDoc(art.Text)
 	r := newResolver(a.Lexicon, d)
 	r.resolve()
 	dates := (&dateFinder{d: d, pub: art.Published}).find()
@@ -59,6 +69,8 @@ func (a *Analyzer) Analyze(art dyad.Article) (*dyad.Analysis, error) {
 		Themes:   themes(a.Lexicon, d),
 		Tone:     tone(a.Lexicon, d, all),
 		Tones:    actorTones(a.Lexicon, d, r),
+
+		Sentences: d.parse(),
 	}
 	for i, m := range r.mentions {
 		an.Mentions[i] = m.Mention

@@ -89,6 +89,11 @@ func TestQuotes(t *testing.T) {
 		{intro + "“The corridor is open for business,” Odhiambo wrote on X.", "The corridor is open for business", "amina-odhiambo", "wrote on X", true},
 		{intro + "Odhiambo said on Monday that the corridor would open in May.", "the corridor would open in May", "amina-odhiambo", "said", false},
 		{intro + "Kenyan officials confirmed that the corridor would open.", "the corridor would open", "KENGOV", "confirmed", false},
+		// The parse finds the subject inside a title and past a dateline,
+		// and the recognizer finds people introduced with no role.
+		{"LUANDA – Kenyan Foreign Minister Amina Odhiambo announced that the corridor would open.", "the corridor would open", "amina-odhiambo", "announced", false},
+		{intro + "Angolan Trade Minister Rui Mingas, who hosted the talks, said the corridor would open.", "the corridor would open", "rui-mingas", "said", false},
+		{"Jonas Berglund said the corridor would open in May.", "the corridor would open in May", "jonas-berglund", "said", false},
 	}
 	for _, tt := range tests {
 		an := analyze(t, tt.text)
@@ -104,6 +109,38 @@ func TestQuotes(t *testing.T) {
 	}
 	if an := analyze(t, "The so-called “reset” failed."); len(an.Quotes) != 0 {
 		t.Errorf("a scare quote is not speech: %+v", an.Quotes)
+	}
+}
+
+// TestParse checks the parse handed to the coder: every token's span in
+// its sentence, one root per sentence, heads within it, the dateline
+// hanging from the root.
+func TestParse(t *testing.T) {
+	an := analyze(t, "BAKU – Azerbaijan and Israel signed a deal on Monday. Both sides hailed it.")
+	if len(an.Sentences) != 2 {
+		t.Fatalf("%d sentences, want 2", len(an.Sentences))
+	}
+	for _, s := range an.Sentences {
+		roots := 0
+		for _, tok := range s.Tokens {
+			if tok.Start < s.Start || tok.End > s.End || tok.UPOS == "" || tok.Rel == "" {
+				t.Errorf("token %+v in sentence %+v", tok, s.Span)
+			}
+			if tok.Head < 0 || tok.Head > len(s.Tokens) {
+				t.Errorf("token %+v: head out of the sentence", tok)
+			}
+			if tok.Head == 0 {
+				roots++
+			}
+		}
+		if roots != 1 {
+			t.Errorf("sentence %+v has %d roots", s.Span, roots)
+		}
+	}
+	toks := an.Sentences[0].Tokens
+	root := slices.IndexFunc(toks, func(tok dyad.Token) bool { return tok.Head == 0 })
+	if toks[0].Head != root+1 || toks[0].Rel != "dep" || an.Article.Text[toks[root].Start:toks[root].End] != "signed" {
+		t.Errorf("dateline %+v, root %+v: want the dateline under the root \"signed\"", toks[0], toks[root])
 	}
 }
 

@@ -124,7 +124,7 @@ func (f *figureFinder) at(si, i int) (dyad.Figure, int, bool) {
 	fig.Qualifier, from = qualifier(s, from)
 	sp := s.span(from, j)
 	fig.Span, fig.Text, fig.Value, fig.Unit = sp, f.d.text[sp.Start:sp.End], value, unit
-	fig.Actors = f.actors(si)
+	fig.Actors = f.actors(si, s.head(from, j))
 	return fig, j, true
 }
 
@@ -140,21 +140,17 @@ var currencyCodes = func() map[string]bool {
 	return m
 }()
 
-// countNoun finds the counted noun after a number: up to two modifiers,
-// then a plural noun ("20 weekly flights", "60,000 Israeli tourists").
-// Durations are not counted. It returns -1 when there is none.
+// countNoun finds the counted noun after a number ending at token j-1:
+// the plural noun the number modifies, at most two words on ("20 weekly
+// flights", "60,000 Israeli tourists", "two million people"). Durations
+// are not counted. It returns -1 when there is none.
 func countNoun(s *sentence, j int) int {
-	for k := j; k < len(s.words) && k <= j+2; k++ {
-		w := s.lower(k)
-		if !isWord(w) || notVerb[w] || auxiliaries[w] {
-			return -1
-		}
-		if durations[w] {
-			return -1
-		}
-		if countNouns[w] || !isCapitalized(s.words[k]) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3 {
-			return k
-		}
+	h := s.heads[j-1] - 1
+	if s.rels[j-1] != "nummod" || h < j || h > j+2 || durations[s.lower(h)] {
+		return -1
+	}
+	if s.xpos[h] == "NNS" || countNouns[s.lower(h)] {
+		return h
 	}
 	return -1
 }
@@ -243,18 +239,25 @@ func (f *figureFinder) period(si int, sp dyad.Span, next int) string {
 	return ""
 }
 
-// actors are the states a figure in sentence si is about: those the
-// sentence names, and the article's two main states when it says "the two
-// countries" or "bilateral".
-func (f *figureFinder) actors(si int) []string {
+// actors are the states a figure at token k of sentence si is about: those
+// named in its clause (in the sentence, if its clause names none), and the
+// article's two main states when the sentence says "the two countries" or
+// "bilateral".
+func (f *figureFinder) actors(si, k int) []string {
 	var codes []string
 	addCode := func(c string) {
 		if c != "" && !slices.Contains(codes, c) {
 			codes = append(codes, c)
 		}
 	}
+	s := &f.d.sents[si]
+	clause := s.clause(k)
+	inClause := func(m mention) bool { return s.clause(m.from) == clause }
+	if !slices.ContainsFunc(f.r.mentions, func(m mention) bool { return m.sent == si && inClause(m) }) {
+		inClause = func(mention) bool { return true }
+	}
 	for _, m := range f.r.mentions {
-		if m.sent != si {
+		if m.sent != si || !inClause(m) {
 			continue
 		}
 		if a := f.r.actors[m.Actor]; a != nil {
@@ -265,7 +268,6 @@ func (f *figureFinder) actors(si int) []string {
 			}
 		}
 	}
-	s := &f.d.sents[si]
 	for i := range s.words {
 		w := s.lower(i)
 		if w == "bilateral" || (w == "two" || w == "both") && dyadNouns[s.lower(i+1)] {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -123,6 +124,10 @@ func (q *quoteFinder) speakerAfter(qt *dyad.Quote, off int) bool {
 		if !cueVerbs[s.lower(c)] {
 			continue
 		}
+		if m, ok := q.subject(si, c); ok && m.from >= first {
+			q.attribute(qt, m, cueText(s, c))
+			return true
+		}
 		for _, m := range q.r.mentions {
 			if m.sent == si && m.from >= first && (m.to == c || m.to == c-1 || m.from == c+1) {
 				q.attribute(qt, m, cueText(s, c))
@@ -157,6 +162,10 @@ func (q *quoteFinder) speakerBefore(qt *dyad.Quote, off int) bool {
 		if asCues[w] && s.lower(open-1) == "as" {
 			cue = w + " … as"
 		}
+		if m, ok := q.subject(si, c); ok {
+			q.attribute(qt, m, cue)
+			return true
+		}
 		var best *mention
 		for k := range q.r.mentions {
 			m := &q.r.mentions[k]
@@ -186,6 +195,36 @@ func (q *quoteFinder) speakerBefore(qt *dyad.Quote, off int) bool {
 		}
 	}
 	return false
+}
+
+// subject returns the mention that is the subject of the cue at token v
+// by the parse: the subject of the verb, or of the verb it is coordinated
+// with or modifies ("Aliyev met Sa'ar and said", "…, adding that"), or the
+// possessor of a cue noun ("Saar's statement"). Within the subject phrase
+// a person comes first: "Azerbaijani Foreign Minister Bayramov".
+func (q *quoteFinder) subject(si, v int) (mention, bool) {
+	s := &q.d.sents[si]
+	for range 3 {
+		var found []mention
+		for k, h := range s.heads {
+			if h == v+1 && (s.rel(k) == "nsubj" || s.rels[k] == "nmod:poss") {
+				found = append(found, q.r.phraseMentions(si, k)...)
+			}
+		}
+		if len(found) > 0 {
+			if i := slices.IndexFunc(found, func(m mention) bool { return m.Type == dyad.PER }); i >= 0 {
+				return found[i], true
+			}
+			return found[0], true
+		}
+		switch s.rels[v] {
+		case "conj", "advcl", "xcomp":
+			v = s.heads[v] - 1
+		default:
+			return mention{}, false
+		}
+	}
+	return mention{}, false
 }
 
 // firstAgent is the first person or acting actor of sentence si before
@@ -282,6 +321,9 @@ func quoteAfter(s *sentence, v int) bool {
 // before it (one adverb may stand between: "Sa'ar also said"), or, for a
 // participle after a comma ("…, noting that"), the sentence's subject.
 func (q *quoteFinder) speakerOf(si, v int) (mention, bool) {
+	if m, ok := q.subject(si, v); ok {
+		return m, true
+	}
 	s := &q.d.sents[si]
 	for _, m := range q.r.mentions {
 		if m.sent != si || m.Type != dyad.PER && m.Role != dyad.RoleAgent {
@@ -297,24 +339,26 @@ func (q *quoteFinder) speakerOf(si, v int) (mention, bool) {
 	return mention{}, false
 }
 
-// clauseStart returns the first token of the reported clause after the
-// verb at v: after "that" within five tokens ("told reporters on Monday
-// that"), or right after "said" when a subject follows ("said the talks").
+// clauseStart returns the first token of the clause reported by the verb
+// at v, by the parse: its clausal complement, without "that" ("told
+// reporters on Monday that …", "said the talks …"). It is -1 when there is
+// none.
 func clauseStart(s *sentence, v int) int {
-	for k := v + 1; k < len(s.words) && k <= v+5; k++ {
-		switch w := s.lower(k); {
-		case w == "that":
-			return k + 1
-		case w == "," || w == "." || w == ";" || w == ":":
-			return -1
+	for c, h := range s.heads {
+		if h != v+1 || s.rel(c) != "ccomp" || c < v {
+			continue
 		}
-	}
-	if w := s.lower(v); (w == "said" || w == "says") && v+1 < len(s.words) {
-		next := s.lower(v + 1)
-		if next == "the" || next == "it" || next == "he" || next == "she" || next == "they" ||
-			next == "we" || isCapitalized(s.words[v+1]) && isWord(next) {
-			return v + 1
+		from := c
+		for j := v + 1; j < c; j++ {
+			if s.under(j, c, nil) {
+				from = j
+				break
+			}
 		}
+		if s.lower(from) == "that" {
+			from++
+		}
+		return from
 	}
 	return -1
 }
