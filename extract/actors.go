@@ -51,6 +51,7 @@ type mention struct {
 // governments.
 type resolver struct {
 	lex       *lexicon.Lexicon
+	people    *People // known from earlier articles; may be nil
 	d         *doc
 	actors    map[string]*dyad.Actor
 	order     []string
@@ -73,8 +74,8 @@ var notNames = set("The", "A", "An", "And", "In", "On", "At", "Of", "For", "With
 	"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
 	"Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")
 
-func newResolver(lex *lexicon.Lexicon, d *doc) *resolver {
-	return &resolver{lex: lex, d: d, actors: map[string]*dyad.Actor{}, counts: map[string]int{}}
+func newResolver(lex *lexicon.Lexicon, people *People, d *doc) *resolver {
+	return &resolver{lex: lex, people: people, d: d, actors: map[string]*dyad.Actor{}, counts: map[string]int{}}
 }
 
 // resolve runs the passes in order: introductions first, so that a short
@@ -119,22 +120,51 @@ func (r *resolver) findIntros(si int) {
 	}
 }
 
-// findNamed adds the people the entity recognizer finds in sentence si
-// that no introduction gave a role: "Marta Lindholm said". Their mentions,
-// and later ones of their surname, then resolve as short forms.
+// findNamed adds the people of sentence si that no introduction gave a
+// role: those the entity recognizer finds ("Marta Lindholm said") and
+// those known from earlier articles ("Sa'ar arrived"). Their mentions, and
+// later ones of their surname, then resolve as short forms.
 func (r *resolver) findNamed(si int) {
 	s := &r.d.sents[si]
-next:
 	for _, e := range s.ents {
-		if e.Type != dyad.PER {
+		if e.Type == dyad.PER && r.nameWords(s, e.Start, e.End) {
+			r.named(si, e.Start, e.End)
+		}
+	}
+	for i := 0; i < len(s.words); i++ {
+		if !r.nameWord(s, i) || i > 0 && r.nameWord(s, i-1) {
 			continue
 		}
-		for k := e.Start; k < e.End; k++ {
-			if !r.nameWord(s, k) {
-				continue next
-			}
+		_, to := r.nameAt(s, i)
+		if _, ok := r.people.lookup(text.Key(strings.Join(s.words[i:to], " "))); ok {
+			r.named(si, i, to)
 		}
-		r.person(s, intro{sent: si, desigFrom: -1, desigTo: -1, nameFrom: e.Start, nameTo: e.End})
+		i = max(i, to-1)
+	}
+}
+
+// nameWords reports whether tokens [from, to) of s can all be part of a
+// personal name.
+func (r *resolver) nameWords(s *sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		if !r.nameWord(s, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// named adds the person tokens [from, to) of sentence si name, with what
+// earlier articles said of them when the article says nothing.
+func (r *resolver) named(si, from, to int) {
+	p := r.person(&r.d.sents[si], intro{sent: si, desigFrom: -1, desigTo: -1, nameFrom: from, nameTo: to})
+	if p.actor.Role != "" || p.actor.Country != "" {
+		return
+	}
+	if known, ok := r.people.lookup(p.full); ok {
+		p.actor = known
+		p.full = text.Key(known.Name)
+		p.last = p.full[strings.LastIndexByte(p.full, ' ')+1:]
 	}
 }
 

@@ -33,11 +33,13 @@ type Analyzer struct {
 	Tagger     *text.Tagger
 	Parser     *text.Parser
 	Recognizer *ner.Recognizer
+	People     *People // learnt from every analysis; may be nil
 }
 
 // New returns an Analyzer on lex with dyad's embedded models.
 func New(lex *lexicon.Lexicon) *Analyzer {
-	return &Analyzer{Lexicon: lex, Tagger: text.DefaultTagger(), Parser: text.DefaultParser(), Recognizer: ner.Default()}
+	return &Analyzer{Lexicon: lex, Tagger: text.DefaultTagger(), Parser: text.DefaultParser(),
+		Recognizer: ner.Default(), People: NewPeople()}
 }
 
 var _ dyad.Analyzer = (*Analyzer)(nil)
@@ -48,7 +50,7 @@ func (a *Analyzer) Analyze(art dyad.Article) (*dyad.Analysis, error) {
 		return nil, errors.New("article has no text")
 	}
 	d := a.newDoc(art.Text)
-	r := newResolver(a.Lexicon, d)
+	r := newResolver(a.Lexicon, a.People, d)
 	r.resolve()
 	dates := (&dateFinder{d: d, pub: art.Published}).find()
 	q := &quoteFinder{d: d, r: r}
@@ -74,6 +76,9 @@ func (a *Analyzer) Analyze(art dyad.Article) (*dyad.Analysis, error) {
 	}
 	for i, m := range r.mentions {
 		an.Mentions[i] = m.Mention
+	}
+	if a.People != nil {
+		a.People.Learn(an.Actors...)
 	}
 	for i, dt := range dates {
 		an.Dates[i] = dt.Date

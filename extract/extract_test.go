@@ -230,3 +230,32 @@ func TestEmptyArticle(t *testing.T) {
 		t.Error("an article with no text should be an error")
 	}
 }
+
+// TestPeople checks discovery: a person introduced with a role in one
+// article is known in the next by surname, unless two known people share
+// it.
+func TestPeople(t *testing.T) {
+	a := extract.New(lexicon.Default())
+	analyzeWith := func(text string) *dyad.Analysis {
+		an, err := a.Analyze(dyad.Article{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return an
+	}
+	analyzeWith("Kenyan Foreign Minister Amina Odhiambo visited Luanda.")
+	an := analyzeWith("Odhiambo arrived late, and the talks began.")
+	m, ok := mentionOf(an, "Odhiambo")
+	if !ok || m.Actor != "amina-odhiambo" {
+		t.Fatalf("Odhiambo resolved to %+v, want amina-odhiambo", m)
+	}
+	i := slices.IndexFunc(an.Actors, func(x dyad.Actor) bool { return x.ID == "amina-odhiambo" })
+	if i < 0 || an.Actors[i].Country != "KEN" || an.Actors[i].Role != "foreign minister" || an.Actors[i].Code != "KENGOV" {
+		t.Errorf("actors %+v: want Odhiambo as Kenya's foreign minister", an.Actors)
+	}
+	analyzeWith("Ugandan Trade Minister Peter Odhiambo spoke.")
+	an = analyzeWith("Odhiambo arrived late, and the talks began.")
+	if m, ok := mentionOf(an, "Odhiambo"); ok && m.Actor != "" && m.Actor != "odhiambo" {
+		t.Errorf("an ambiguous surname resolved to %s", m.Actor)
+	}
+}

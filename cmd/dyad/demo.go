@@ -22,9 +22,13 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	var sum ingest.Summary
 	err := withStore(ctx, *db, func(store dyad.Store) error {
-		sum = ingestAll(ctx, store, stderr, func(emit func(source.Item)) {
+		var err error
+		sum, err = ingestAll(ctx, store, stderr, func(emit func(source.Item)) {
 			source.ReadFS(ctx, demo.Corpus, source.Options{}, emit)
 		})
+		if err != nil {
+			return err
+		}
 		fmt.Fprintf(stdout, "Ingested the demo corpus (%d articles by four outlets on three stories) into %s: %s.\n",
 			len(demo.Files()), *db, sum)
 		return showStore(ctx, stdout, store)

@@ -240,3 +240,18 @@ func TestIngestCancelled(t *testing.T) {
 		t.Errorf("cancelled ingest: stderr %q, want the cancellation", stderr.String())
 	}
 }
+
+// TestIngestKnowsPeople checks actor discovery across runs: a person
+// introduced with a role in one ingest resolves by surname in a later one.
+func TestIngestKnowsPeople(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	first := writeFile(t, dir, "first.txt", []byte("Date: 2026-03-02\n\nKenyan Foreign Minister Amina Odhiambo visited Luanda on Monday.\n"))
+	later := writeFile(t, dir, "later.txt", []byte("Date: 2026-03-09\n\nOdhiambo returned to Luanda for a second round of talks.\n"))
+	mustRun(t, 0, "ingest", "--db", db, first)
+	mustRun(t, 0, "ingest", "--db", db, later)
+	out := mustRun(t, 0, "actors", "--db", db, "--actor", "amina-odhiambo", "--format", "csv").stdout
+	if !strings.Contains(out, "KENGOV") || !strings.Contains(out, ",2,") {
+		t.Errorf("actors:\n%s\nwant amina-odhiambo, KENGOV, in 2 articles", out)
+	}
+}

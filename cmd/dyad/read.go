@@ -39,9 +39,20 @@ func (r *readFlags) options() (source.Options, error) {
 }
 
 // analyzer is the analysis stage as configured here: the embedded lexicon
-// and the rule-based extractor.
-func analyzer() dyad.Analyzer {
-	return extract.New(lexicon.Default())
+// and models. With a store, it knows the people the store has met.
+func analyzer(ctx context.Context, store dyad.Store) (dyad.Analyzer, error) {
+	a := extract.New(lexicon.Default())
+	if store == nil {
+		return a, nil
+	}
+	known, err := store.Actors(ctx, dyad.Filter{})
+	if err != nil {
+		return nil, fmt.Errorf("load known actors: %w", err)
+	}
+	for _, k := range known {
+		a.People.Learn(k.Actor)
+	}
+	return a, nil
 }
 
 func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -59,7 +70,11 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	p := &ingest.Pipeline{Analyzer: analyzer()}
+	an, err := analyzer(ctx, nil)
+	if err != nil {
+		return err
+	}
+	p := &ingest.Pipeline{Analyzer: an}
 	failed := false
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
@@ -111,12 +126,13 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	var sum ingest.Summary
 	err = withStore(ctx, *db, func(store dyad.Store) error {
-		sum = ingestAll(ctx, store, stderr, func(emit func(source.Item)) {
+		var err error
+		sum, err = ingestAll(ctx, store, stderr, func(emit func(source.Item)) {
 			for _, in := range inputs {
 				source.Read(ctx, in, opts, emit)
 			}
 		})
-		return nil
+		return err
 	})
 	if err != nil {
 		return err
@@ -130,8 +146,12 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 // ingestAll stores every article that read emits, reporting failures one
 // line each, with a progress spinner when stderr is a terminal.
-func ingestAll(ctx context.Context, store dyad.Store, stderr io.Writer, read func(emit func(source.Item))) ingest.Summary {
-	p := &ingest.Pipeline{Analyzer: analyzer(), Store: store}
+func ingestAll(ctx context.Context, store dyad.Store, stderr io.Writer, read func(emit func(source.Item))) (ingest.Summary, error) {
+	an, err := analyzer(ctx, store)
+	if err != nil {
+		return ingest.Summary{}, err
+	}
+	p := &ingest.Pipeline{Analyzer: an, Store: store}
 	var bar *progressbar.ProgressBar
 	if isTerminal(stderr) {
 		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr),
@@ -160,7 +180,7 @@ func ingestAll(ctx context.Context, store dyad.Store, stderr io.Writer, read fun
 			warn(stderr, it.Input+": "+err.Error())
 		}
 	})
-	return sum
+	return sum, nil
 }
 
 // isTerminal reports whether w is a terminal.
