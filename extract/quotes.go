@@ -317,19 +317,34 @@ func quoteAfter(s *sentence, v int) bool {
 	return false
 }
 
-// speakerOf finds who speaks through the verb at token v: the mention right
-// before it (one adverb may stand between: "Sa'ar also said"), or, for a
-// participle after a comma ("…, noting that"), the sentence's subject.
+// relatives open a relative clause.
+var relatives = set("who", "which", "whose", "whom")
+
+// speakerOf finds who speaks through the verb at token v: its subject by
+// the parse; failing that, the mention right before it (one adverb or a
+// relative clause may stand between: "Sa'ar also said", "Mingas, who
+// hosted the talks, said"), or, for a participle after a comma ("…, noting
+// that"), the sentence's subject.
 func (q *quoteFinder) speakerOf(si, v int) (mention, bool) {
 	if m, ok := q.subject(si, v); ok {
 		return m, true
 	}
 	s := &q.d.sents[si]
+	end := v // where the speaker's name ends
+	if s.words[v-1] == "," {
+		// "Mingas, who hosted the talks, said": skip the relative clause.
+		for c := v - 2; c > 0; c-- {
+			if s.words[c] == "," && relatives[s.lower(c+1)] {
+				end = c
+				break
+			}
+		}
+	}
 	for _, m := range q.r.mentions {
 		if m.sent != si || m.Type != dyad.PER && m.Role != dyad.RoleAgent {
 			continue
 		}
-		if m.to == v || m.to == v-1 && isWord(s.words[v-1]) && !isCapitalized(s.words[v-1]) {
+		if m.to == end || m.to == v-1 && isWord(s.words[v-1]) && !isCapitalized(s.words[v-1]) {
 			return m, true
 		}
 	}
