@@ -81,8 +81,9 @@ func newResolver(lex *lexicon.Lexicon, people *People, d *doc) *resolver {
 // resolve runs the passes in order: introductions first, so that a short
 // form before the full name still resolves; then the people the entity
 // recognizer finds; then the countries of people introduced without one;
-// then every mention.
-func (r *resolver) resolve() {
+// then parse, which parses each sentence with its introductions as
+// chunks; then every mention, where the parse tells who acts.
+func (r *resolver) resolve(parse func(s *sentence, intros [][2]int)) {
 	for si := range r.d.sents {
 		r.findIntros(si)
 	}
@@ -90,6 +91,13 @@ func (r *resolver) resolve() {
 		r.findNamed(si)
 	}
 	r.inferCountries()
+	for si := range r.d.sents {
+		var spans [][2]int
+		for _, in := range r.introsIn(si) {
+			spans = append(spans, [2]int{in.start(), in.nameTo})
+		}
+		parse(&r.d.sents[si], spans)
+	}
 	for si := range r.d.sents {
 		r.findMentions(si)
 	}
@@ -618,9 +626,10 @@ func (r *resolver) pronoun(si, i int) {
 }
 
 // antecedent guesses the subject a pronoun in sentence si continues: the
-// last person so far in the sentence who is followed by a verb, else the
-// first such person of the nearest earlier sentence (two at most) that
-// names someone, else that sentence's first person.
+// last person so far in the sentence who is the subject of a verb, else
+// the first person so far in it ("the visit of Saar to Baku, during which
+// he met"), else the first subject of the nearest earlier sentence (two at
+// most) that names someone, else that sentence's first person.
 func (r *resolver) antecedent(si int) *person {
 	for sj := si; sj >= 0 && sj >= si-2; sj-- {
 		s := &r.d.sents[sj]
@@ -640,7 +649,7 @@ func (r *resolver) antecedent(si int) *person {
 		if subject != nil {
 			return subject
 		}
-		if first != nil && sj != si {
+		if first != nil {
 			return first
 		}
 	}

@@ -10,9 +10,9 @@ import (
 	"dyad/treebank"
 )
 
-// doc is an article split into sentences, tokenized, tagged, parsed and
-// with its named entities. Every stage of the extraction reads it; none
-// changes it.
+// doc is an article split into sentences, tokenized, tagged, with its
+// named entities and, once the people it introduces are known, parsed.
+// Every stage of the extraction reads it; none changes it.
 type doc struct {
 	text  string
 	sents []sentence
@@ -43,20 +43,22 @@ func (a *Analyzer) newDoc(s string) *doc {
 		}
 		st := sentence{Span: sp, toks: toks, words: words, lows: lows}
 		st.upos, st.xpos = a.Tagger.Tag(words)
-		st.heads, st.rels = a.parse(words, st.upos, st.xpos)
 		st.ents = a.Recognizer.Recognize(words, st.upos)
 		d.sents = append(d.sents, st)
 	}
 	return d
 }
 
-// parse parses a sentence on its chunks. The parser, trained on little
+// parse parses sentence s on its chunks. The parser, trained on little
 // news, errs on the long names of news ("Israeli Foreign Minister Gideon
-// Sa'ar" came out with "Foreign" as a subject of its own): a run of proper
-// nouns is parsed as its last word, the others hanging from it. A dateline
-// ("BAKU –") is no part of the sentence's syntax and would be taken for
-// its subject: it is left out and hangs from the root.
-func (a *Analyzer) parse(words, upos, xpos []string) ([]int, []string) {
+// Sa'ar" came out with "Foreign" as a subject of its own): an introduction
+// (the spans in intros, "Azerbaijan's Foreign Minister Jeyhun Bayramov")
+// and any other run of proper nouns are parsed as their last word, the
+// others hanging from it. A dateline ("BAKU –") is no part of the
+// sentence's syntax and would be taken for its subject: it is left out and
+// hangs from the root.
+func (a *Analyzer) parse(s *sentence, intros [][2]int) {
+	words, upos, xpos := s.words, s.upos, s.xpos
 	n := dateline(words)
 	if n == len(words) {
 		n = 0
@@ -72,6 +74,11 @@ func (a *Analyzer) parse(words, upos, xpos []string) ([]int, []string) {
 		if j-i > maxChunk {
 			j = i + 1
 		}
+		for _, in := range intros {
+			if in[0] <= i && i < in[1] {
+				j = in[1]
+			}
+		}
 		for k := i; k < j; k++ {
 			rep[k] = j - 1
 		}
@@ -86,31 +93,30 @@ func (a *Analyzer) parse(words, upos, xpos []string) ([]int, []string) {
 		return out
 	}
 	h, r := a.Parser.Parse(pick(words), pick(upos), pick(xpos))
-	heads, rels := make([]int, len(words)), make([]string, len(words))
+	s.heads, s.rels = make([]int, len(words)), make([]string, len(words))
 	root := 0
 	for ri, k := range keep {
-		rels[k] = r[ri]
+		s.rels[k] = r[ri]
 		if h[ri] == 0 {
 			root = k
 		} else {
-			heads[k] = keep[h[ri]-1] + 1
+			s.heads[k] = keep[h[ri]-1] + 1
 		}
 	}
 	for i := n; i < len(words); i++ {
 		if rep[i] != i {
-			heads[i], rels[i] = rep[i]+1, "flat"
+			s.heads[i], s.rels[i] = rep[i]+1, "flat"
 		}
 	}
 	for i := range n {
-		heads[i], rels[i] = 1, "flat"
+		s.heads[i], s.rels[i] = 1, "flat"
 		if !isWord(words[i]) {
-			rels[i] = "punct"
+			s.rels[i] = "punct"
 		}
 	}
 	if n > 0 {
-		heads[0], rels[0] = root+1, "dep"
+		s.heads[0], s.rels[0] = root+1, "dep"
 	}
-	return heads, rels
 }
 
 // maxChunk is the longest run of proper nouns parsed as one: longer runs

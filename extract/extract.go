@@ -51,7 +51,7 @@ func (a *Analyzer) Analyze(art dyad.Article) (*dyad.Analysis, error) {
 	}
 	d := a.newDoc(art.Text)
 	r := newResolver(a.Lexicon, a.People, d)
-	r.resolve()
+	r.resolve(a.parse)
 	dates := (&dateFinder{d: d, pub: art.Published}).find()
 	q := &quoteFinder{d: d, r: r}
 	quotes := append(append([]dyad.Quote{}, q.direct()...), q.indirect()...)
