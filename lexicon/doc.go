@@ -1,15 +1,25 @@
 // Package lexicon holds dyad's dictionaries — states, regions,
-// international organizations, roles, agents, themes and tone words — and
-// a fast phrase matcher over tokens.
+// international organizations, roles, agents, themes and tone words, the
+// Phoenix actors, and the event dictionaries: CAMEO codes, the
+// CAMEO→PLOVER map, verb patterns, nominal events and discards — and a
+// fast phrase matcher over tokens.
 //
 // # Use
 //
 //	lex := lexicon.Default()
 //	e, n := lex.Match(words[i:]) // longest entry at words[i], spanning n words
+//	k, n := lex.MatchKnown(words[i:]) // a Phoenix actor; k.CodeOn(date)
 //	theme, n := lex.Theme(words[i:])
 //	score := lex.Tone(word)      // +1, -1 or 0
 //	isr, _ := lex.Country("ISR") // canonical entry
 //	lex.Hash()                   // names the dictionaries in coded events
+//
+//	c, _ := lexicon.CAMEO("042")  // name, QuadClass 1, Goldstein 1.9
+//	p, _ := lexicon.PLOVER("042") // CONSULT, mode visit
+//	lemma, _ := lex.VerbLemma("met") // "meet"
+//	for _, p := range lex.VerbPatterns(lemma) { … } // most specific first
+//	n, _ := lex.Nominal("talks") // 040, target after "with"
+//	d, ok := lex.Discard(words)  // a sports or history sentence: do not code
 //
 // Default is shared; to add a user dictionary without touching it, use
 // New and AddFile. AddFile must not run concurrently with other calls on
@@ -61,6 +71,11 @@
 //	agents.tsv     canonical  sector  variants|…
 //	themes.tsv     THEME  cues|…
 //	tone.tsv       word  +1|-1
+//	cameo.tsv      code  quad  goldstein  name
+//	nominal.tsv    nouns|…  code  target preps|…  source preps|…
+//
+// The converted files (see Phoenix actors) document their own formats in
+// their headers.
 //
 // The canonical name is itself a name. A country's first demonym is the
 // Name of all its Demonym entries ("Israelis" → Name "Israeli"); each
@@ -100,12 +115,60 @@
 // Hash changes with every file added: it is the first 16 hex digits of
 // SHA-256 over the SHA-256 of each source loaded, in order.
 //
+// # Event dictionaries
+//
+// CAMEO returns a code's name, QuadClass and Goldstein value from
+// cameo.tsv, written for dyad from the CAMEO codebook and the Goldstein
+// values GDELT publishes; a 4-digit code the table lacks falls back to its
+// 3-digit parent. PLOVER maps a CAMEO code to a PLOVER type, mode and
+// context (plover.tsv), falling back to the parent and then the root;
+// roots 01 and 02 have no PLOVER equivalent.
+//
+// The verb dictionary (verbs.tsv, synsets.tsv) is PETRARCH-2's
+// CAMEO.2.0.txt: blocks of synonymous verbs with every inflected form
+// listed, and patterns of words around the verb, each with a CAMEO code
+// and possibly a paired code for the reverse event ("[042:043]": A visits
+// B, B hosts A). VerbPattern documents the pattern words ($ source,
+// + target, &synset, …). Nouns in patterns match either number: compare
+// NounKey of both sides. Nominal events (nominal.tsv, written for dyad)
+// are nouns such as "visit", "talks" and "sanctions" with their CAMEO
+// code and the prepositions that introduce the target and the source;
+// the file's header explains the choices made. Discard phrases
+// (discards.tsv) void the coding of a sentence or a whole story.
+//
+// # Phoenix actors
+//
+// actors.tsv holds ≈26,000 actors of the Phoenix dictionaries: countries'
+// people with their dated roles, international and non-state
+// organizations. They are Known entries, which MatchKnown returns and
+// Match does not, so that our own tables stay authoritative and people
+// still introduced with a role are discovered as persons. Entry.Dated
+// lists the dated codes and CodeOn(t) picks the one valid at t. Since the
+// source writes every name in capitals, a Known name matches only text
+// whose words are capitalized (joining words such as "of", "al" and "bin"
+// aside), and a one-word name of at most four letters only text in
+// capitals: "Rice" may match, "rice" and "Us" do not. The table is parsed
+// on the first MatchKnown (≈40 ms), not by New. agents-phoenix.tsv adds
+// Phoenix's agent words to the Agent kind where roles.tsv and agents.tsv
+// lack them; ours win.
+//
+// The converted files — verbs.tsv, synsets.tsv, actors.tsv,
+// agents-phoenix.tsv, discards.tsv and plover.tsv — are written by
+// "dyad lexicon import-petrarch DIR" and "dyad lexicon import-plover
+// FILE" (package lexicon/petrarch) and must not be edited by hand: a test
+// re-runs the conversion and compares.
+//
 // # Sources and licences (NOTICE)
 //
-// All of the data in data/ was written by hand for dyad: the country
-// names, demonyms and capitals, the region, organization, role and agent
-// lists, the theme cues and the tone words (the tone list is our own and
-// is not derived from any published sentiment lexicon).
+// The data in data/ was written by hand for dyad, except the converted
+// files above: the country names, demonyms and capitals, the region,
+// organization, role and agent lists, the theme cues and the tone words
+// (the tone list is our own and is not derived from any published
+// sentiment lexicon), cameo.tsv and nominal.tsv. verbs.tsv, synsets.tsv,
+// actors.tsv, agents-phoenix.tsv and discards.tsv are converted from the
+// PETRARCH-2 dictionaries (Open Event Data Alliance, MIT licence);
+// plover.tsv from CAMEO2PLOVER-2021.txt (Open Event Data Alliance, CC
+// BY-SA 4.0).
 //
 // The codes follow CAMEO as used by the Phoenix/PETRARCH-2 dictionaries
 // (Open Event Data Alliance, MIT licence; see

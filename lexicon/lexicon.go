@@ -25,9 +25,10 @@ const (
 	Role                    // a title: "president", "foreign minister", "army chief", "CEO"
 	Agent                   // a collective or sector noun: "government", "army", "troops", "media"
 	Region                  // a region or bloc that is no actor of its own: "Middle East", "Latin American", "European"
+	Known                   // a named actor from the Phoenix dictionaries: a person, group, organization or place, with dated codes
 )
 
-var kindNames = [...]string{"", "country", "demonym", "capital", "igo", "role", "agent", "region"}
+var kindNames = [...]string{"", "country", "demonym", "capital", "igo", "role", "agent", "region", "known"}
 
 // String returns the lower-case name of k: "country", "igo", ...
 func (k Kind) String() string {
@@ -55,17 +56,33 @@ type Entry struct {
 	Country string // alpha-3 for Country, Demonym and Capital; "" otherwise
 	Sector  string // the sector for Role and Agent (== Code); "GOV" for Capital
 	Head    bool   // Role only: a head of state or government (president, king, prime minister)
+	// dated holds a Known entry's dated codes (see Dated and CodeOn);
+	// Code is then its undated code, "" if it has none. A pointer keeps
+	// Entry comparable.
+	dated *[]DatedCode
 }
 
 // Lexicon holds the dictionaries and matches phrases against tokens.
 //
-// Match, Theme, Tone, Country, Lookup and Hash may be called from many
-// goroutines at once; AddFile may not run concurrently with anything else
+// Match, MatchKnown, Theme, Tone, Country, Lookup, Hash and the event
+// dictionary methods (VerbLemma, VerbPatterns, Synset, Nominal, Discard)
+// may be called from many goroutines at once; AddFile may not run concurrently with anything else
 // on the same Lexicon.
 type Lexicon struct {
 	names  table // Country, Demonym, Capital, IGO, Region, Role, Agent
 	themes table // Entry.Name is the theme
 	tone   map[string]int8
+
+	// known holds the Known entries, for MatchKnown. It is the largest
+	// table by far (≈26,000 actors), so it is parsed from knownData on
+	// first use rather than by New.
+	known     table
+	knownData []byte
+	knownOnce sync.Once
+
+	verbs    verbs
+	nominals map[string]*Nominal // by NounKey of the noun
+	discards discards
 
 	countries map[string]*Entry // alpha-3 → canonical Country entry
 	orgs      map[string]*Entry // IGO and region code → first entry with that code
@@ -107,14 +124,44 @@ func New() *Lexicon {
 // the text (has a capital letter: "Turkey", "TURKEY", "eSwatini", not
 // "turkey"), and words the data writes in capitals (UN, US, NATO, AI) match
 // only text without lower-case letters. A lone hyphen or apostrophe token
-// inside a phrase is skipped (and counted in n). Match does not allocate
-// unless a word holds letters beyond ASCII and Latin-1/Latin Extended-A
-// ("Türkiye" and "Chișinău" do not allocate; "Москва" does).
+// inside a phrase is skipped (and counted in n). Known entries are left to
+// MatchKnown. Match does not allocate unless a word holds letters
+// beyond ASCII and Latin-1/Latin Extended-A ("Türkiye" and "Chișinău" do
+// not allocate; "Москва" does).
 func (l *Lexicon) Match(words []string) (Entry, int) {
 	if p, n := l.names.match(words); n > 0 {
 		return *p.ent, n
 	}
 	return Entry{}, 0
+}
+
+// MatchKnown is Match over the Known entries (the Phoenix actors) alone.
+// Match does not return them: callers that discover people from
+// capitalized names (package extract) would take a Phoenix name for a
+// known non-person; they call MatchKnown where Match finds nothing.
+//
+// A Known name matches only when every word of it is capitalized in the
+// text, joining words ("of", "the", "al", "bin", …) aside, so "Rice" and
+// "Bush" may match, "rice" and "bush" do not; a one-word name of at most
+// four letters ("US", "PKK") matches only text in capitals, since the
+// source writes every name in capitals and cannot tell "US" from "Us".
+func (l *Lexicon) MatchKnown(words []string) (Entry, int) {
+	if p, n := l.knownTable().match(words); n > 0 {
+		return *p.ent, n
+	}
+	return Entry{}, 0
+}
+
+// knownTable returns the Known table, parsing it on first use. The
+// embedded data is checked by the tests, so an error is a build mistake.
+func (l *Lexicon) knownTable() *table {
+	l.knownOnce.Do(func() {
+		if err := l.loadKnown(l.knownData); err != nil {
+			panic("lexicon: embedded data: " + err.Error())
+		}
+		l.knownData = nil
+	})
+	return &l.known
 }
 
 // Theme returns the theme of the longest theme cue that matches
@@ -184,6 +231,7 @@ type phrase struct {
 	ent   *Entry
 	capAt int    // index of the word whose case a proper name checks; -1 for none
 	acro  uint32 // bit i: word i is an acronym and must be in capitals
+	caps  uint32 // bit i: word i must have a capital letter (Known names)
 }
 
 // table finds phrases by the key of their first word.
@@ -253,6 +301,9 @@ func (p *phrase) match(words []string) int {
 			return 0
 		}
 		if p.acro&(1<<i) != 0 && hasLower(w) {
+			return 0
+		}
+		if p.caps&(1<<i) != 0 && !hasUpper(w) {
 			return 0
 		}
 		j++

@@ -55,6 +55,48 @@ func load() (*Lexicon, error) {
 		sums = append(sums, sum(f.file, data))
 	}
 	b.apply()
+	// Phoenix's agents add only the phrases the tables above lack.
+	weak := l.newBatch()
+	weak.weak = true
+	for _, file := range []string{"agents-phoenix.tsv"} {
+		data, err := dataFS.ReadFile("data/" + file)
+		if err != nil {
+			return nil, err
+		}
+		if err := weak.parse(file, data, "agent"); err != nil {
+			return nil, err
+		}
+		sums = append(sums, sum(file, data))
+	}
+	weak.apply()
+	l.verbs = newVerbs()
+	for _, f := range []struct {
+		files []string
+		load  func(data ...[]byte) error
+	}{
+		{[]string{"synsets.tsv", "verbs.tsv", "verbs-dyad.tsv"}, func(d ...[]byte) error {
+			return l.verbs.load(d[0], file{"verbs.tsv", d[1]}, file{"verbs-dyad.tsv", d[2]})
+		}},
+		{[]string{"nominal.tsv"}, func(d ...[]byte) error { return l.loadNominals(d[0]) }},
+		// Parsed on first use: see Lexicon.knownTable.
+		{[]string{"actors.tsv"}, func(d ...[]byte) error { l.knownData = d[0]; return nil }},
+		{[]string{"discards.tsv"}, func(d ...[]byte) error { return l.loadDiscards(d[0]) }},
+		// Read by CAMEO and PLOVER; hashed here because events carry them.
+		{[]string{"cameo.tsv", "plover.tsv"}, func(...[]byte) error { return nil }},
+	} {
+		var data [][]byte
+		for _, file := range f.files {
+			d, err := dataFS.ReadFile("data/" + file)
+			if err != nil {
+				return nil, err
+			}
+			data = append(data, d)
+			sums = append(sums, sum(file, d))
+		}
+		if err := f.load(data...); err != nil {
+			return nil, err
+		}
+	}
 	l.addSums(sums...)
 	return l, nil
 }
@@ -103,6 +145,9 @@ type batch struct {
 	ops  []func()
 	// canon is the canonical name of every country code known so far.
 	canon map[string]string
+	// weak: phrases and roles or agents already known are skipped, not
+	// errors (for tables that only add to ours).
+	weak bool
 }
 
 // def is where a phrase was defined in this batch.
@@ -266,6 +311,9 @@ func (b *batch) phrases(loc, table, id string, slot int, items []string) ([]*pen
 			return nil, fmt.Errorf("%q has more than %d words", item, maxWords)
 		}
 		joined := table + strings.Join(keys, " ")
+		if b.weak && b.known(table, joined, keys) {
+			continue
+		}
 		d, ok := b.seen[joined]
 		switch {
 		case ok && !d.variant && d.loc != loc && d.id != id:
@@ -288,7 +336,7 @@ func (b *batch) phrases(loc, table, id string, slot int, items []string) ([]*pen
 			}
 			v = vf
 			j := table + strings.Join(vk, " ")
-			if _, ok := b.seen[j]; !ok && len(v) > 0 {
+			if _, ok := b.seen[j]; !ok && len(v) > 0 && !(b.weak && b.known(table, j, vk)) {
 				p := &pending{forms: v, name: item, slot: slot}
 				b.seen[j] = def{loc: loc, id: id, variant: true, p: p}
 				out = append(out, p)
@@ -296,6 +344,15 @@ func (b *batch) phrases(loc, table, id string, slot int, items []string) ([]*pen
 		}
 	}
 	return out, nil
+}
+
+// known reports whether a phrase is already in this batch or, for the
+// names table, in the Lexicon.
+func (b *batch) known(table, joined string, keys []string) bool {
+	if _, ok := b.seen[joined]; ok {
+		return true
+	}
+	return table == "n" && b.l.names.all[strings.Join(keys, " ")] != nil
 }
 
 // words splits a phrase of the data into words exactly as text.Tokenize
@@ -538,9 +595,15 @@ func (b *batch) roleOrAgent(loc string, kind Kind, f []string) error {
 	if len(items) == 0 {
 		return fmt.Errorf("%s [%s]: no variants to match", what, canonical)
 	}
+	if b.weak && b.l.byID[id] != nil {
+		return nil
+	}
 	ps, err := b.phrases(loc, "n", id, 0, items)
 	if err != nil {
 		return fmt.Errorf("%s %q: %w", what, canonical, err)
+	}
+	if b.weak && len(ps) == 0 {
+		return nil
 	}
 	b.ops = append(b.ops, func() {
 		l := b.l

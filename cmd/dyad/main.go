@@ -29,6 +29,8 @@ Usage:
   dyad figures   [filters]                   list stored figures
   dyad eval      nlp --conllu|--iob2 PATH    score the language models on gold data
   dyad train     tagger|parser|ner [flags]   train a language model
+  dyad lexicon   import-petrarch DIR         convert PETRARCH-2 dictionaries into lexicon/data
+  dyad lexicon   import-plover FILE          convert the CAMEO to PLOVER table into lexicon/data
   dyad version                               print the version
 
 An INPUT is a file (.txt, .html, .jsonl, .xml/.rss/.atom), a directory, an
@@ -80,6 +82,7 @@ var commands = map[string]command{
 	"figures":  runFigures,
 	"eval":     runEval,
 	"train":    runTrain,
+	"lexicon":  runLexicon,
 	"version": func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 		_, err := fmt.Fprintln(stdout, "dyad", version)
 		return err

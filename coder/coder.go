@@ -1,0 +1,348 @@
+// Package coder codes events, who did what to whom, from an analysis: its
+// dependency parse, its mentions resolved to actors and its dates, with the
+// CAMEO verb patterns, nominal events and CAMEO and PLOVER tables of
+// lexicon.
+//
+// For each verb of a sentence that the verb dictionary knows, the source
+// is the actor its subject names (a subject it shares with the verb it
+// depends on: "Israel plans to visit", "met Aliyev and held talks"; one
+// event for each conjunct of a compound subject), the target the actor of
+// its object or of a prepositional phrase ("met with", "sanctions on");
+// in the passive, the agent ("by") is the source and the subject the
+// target. The verb's patterns, most specific first, are matched against
+// the words of its phrase to choose the CAMEO code. A negated verb gives
+// no event. A modal ("will visit") or a verb of intention above it ("plans
+// to", "is expected to") turns cooperation into the matching intent code
+// (04x → 036, …) and conflict into a threat. Nouns that name events ("Sa'ar's
+// visit to Baku", "held talks with Bayramov") are coded with the
+// possessor, a "by" phrase or the subject of the verb they depend on as the
+// source. With a compound subject and no target ("Israel and Azerbaijan
+// agreed"), each conjunct is the other's target.
+//
+// An event is dated by a date in its sentence, else by the lead's (news
+// leads date the story: "announced on Monday"), else by the publication
+// date; it is located at a place its sentence names, else at the dateline.
+// The same event (date, source, target, code) found several times in an
+// article is one event whose Mentions counts them.
+package coder
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"dyad"
+	"dyad/lexicon"
+)
+
+// Version names the coding rules; every event carries it.
+const Version = "dyad-coder-1"
+
+// Coder codes events. It is safe for concurrent use.
+type Coder struct {
+	Lexicon *lexicon.Lexicon
+}
+
+// New returns a Coder on lex.
+func New(lex *lexicon.Lexicon) *Coder { return &Coder{Lexicon: lex} }
+
+var _ dyad.Coder = (*Coder)(nil)
+
+// Code sets an.Events from an's parse, mentions and dates.
+func (c *Coder) Code(an *dyad.Analysis) error {
+	actors := make(map[string]dyad.Actor, len(an.Actors))
+	for _, a := range an.Actors {
+		actors[a.ID] = a
+	}
+	k := &coding{lex: c.Lexicon, an: an, index: map[string]int{}}
+	k.lead = k.leadDate()
+	trees := make([]*tree, len(an.Sentences))
+	for i, s := range an.Sentences {
+		trees[i] = newTree(an.Article.Text, s, an.Mentions, actors)
+	}
+	if len(trees) > 0 {
+		k.dateline = dateline(trees[0])
+	}
+	for _, t := range trees {
+		k.sentence(t)
+	}
+	an.Events = k.events
+	if an.Events == nil {
+		an.Events = []dyad.Event{}
+	}
+	return nil
+}
+
+// coding is the state of coding one article.
+type coding struct {
+	lex      *lexicon.Lexicon
+	an       *dyad.Analysis
+	lead     string // the date of the lead, if it gives one
+	dateline string // the place of the dateline, if any
+	events   []dyad.Event
+	index    map[string]int // events by Key
+}
+
+// sentence codes the verbs of t, then the nouns that name events and that
+// no coded verb took as its object.
+func (k *coding) sentence(t *tree) {
+	coded := map[int]bool{}
+	for v, tok := range t.Tokens {
+		if tok.UPOS == "VERB" && k.verb(t, v) {
+			coded[v] = true
+		}
+	}
+	for n, tok := range t.Tokens {
+		if tok.UPOS == "NOUN" && !coded[t.head(n)] {
+			k.nominal(t, n)
+		}
+	}
+}
+
+// verb codes the verb at token v, reporting whether it gave an event.
+func (k *coding) verb(t *tree, v int) bool {
+	lemma, ok := k.lex.VerbLemma(t.words[v])
+	if !ok || negated(t, v) || k.governsEvent(t, v) {
+		return false
+	}
+	code, reverse, specific := k.match(t, v, lemma)
+	if c, ok := describeAs(k.lex, t, v); ok {
+		code, reverse, specific = c, "", true
+	}
+	if code == "" && reverse == "" {
+		return false
+	}
+	var sources, targets []mention
+	if passive(t, v) {
+		for _, c := range t.children(v, "nsubj:pass") {
+			targets = append(targets, t.actors(c)...)
+		}
+		for _, c := range t.children(v, "obl") {
+			if t.caseOf(c) == "by" {
+				sources = append(sources, t.actors(c)...)
+			}
+		}
+	} else {
+		if s := subject(t, v); s >= 0 {
+			sources = t.actors(s)
+		}
+		targets = objects(t, v)
+	}
+	conf := 0.6
+	if specific {
+		conf = 0.8
+	}
+	if code == "" {
+		// Only the paired event: "appeared before the court" is the
+		// court's doing.
+		sources, targets, code = targets, sources, reverse
+	}
+	if k.intended(t, v) {
+		code = intent(code)
+	}
+	return k.addAll(t, v, sources, targets, code, conf)
+}
+
+// governsEvent reports whether the verb at v only frames another that is
+// coded: "plans" in "plans to visit", whose intent the visit carries.
+func (k *coding) governsEvent(t *tree, v int) bool {
+	for _, x := range t.children(v, "xcomp") {
+		if lemma, ok := k.lex.VerbLemma(t.words[x]); ok {
+			if code, reverse, _ := k.match(t, x, lemma); code != "" || reverse != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nominal codes the noun at token n if it names an event: one of the
+// nominal events of the lexicon, or ties made stronger (see cooperation).
+func (k *coding) nominal(t *tree, n int) {
+	nom, ok := k.lex.Nominal(t.words[n])
+	if !ok {
+		if nom, ok = k.cooperation(t, n); !ok {
+			return
+		}
+	}
+	verb := -1 // the verb whose object or phrase the noun is: "held talks"
+	if h := t.head(n); h >= 0 && t.Tokens[h].UPOS == "VERB" {
+		verb = h
+		if negated(t, verb) {
+			return
+		}
+	}
+	var sources, targets []mention
+	for _, c := range t.children(n, "nmod:poss") {
+		sources = append(sources, t.actors(c)...)
+	}
+	// The noun's prepositional phrases, also those the parser hung lower
+	// in its phrase ("the visit of Saar to Baku" with "to Baku" under
+	// "Saar"), and those of its verb ("held talks with").
+	var phrases []int
+	for c := range t.Tokens {
+		if c != n && t.rel(c) == "nmod" && t.under(c, n) {
+			phrases = append(phrases, c)
+		}
+	}
+	if verb >= 0 {
+		phrases = append(phrases, t.children(verb, "obl")...)
+	}
+	for _, c := range phrases {
+		switch p := t.caseOf(c); {
+		case slices.Contains(nom.Source, p):
+			sources = append(sources, t.actors(c)...)
+		case slices.Contains(nom.Target, p):
+			targets = append(targets, t.actors(c)...)
+		}
+	}
+	if len(sources) == 0 && verb >= 0 {
+		if s := subject(t, verb); s >= 0 {
+			sources = t.actors(s)
+		}
+	}
+	code := nom.Code
+	if verb >= 0 && k.intended(t, verb) {
+		code = intent(code)
+	}
+	k.addAll(t, n, sources, targets, code, 0.6)
+}
+
+// addAll adds an event for each source and target. Without a target, the
+// conjuncts of a compound source are each other's targets.
+func (k *coding) addAll(t *tree, at int, sources, targets []mention, code string, conf float64) bool {
+	sources, targets = specific(sources), specific(targets)
+	if len(targets) == 0 && len(sources) > 1 {
+		targets = sources
+	}
+	added := false
+	for _, s := range sources {
+		for _, g := range targets {
+			if s.actor.ID != g.actor.ID && codeOf(s.actor) != codeOf(g.actor) {
+				k.add(t, at, s, g, code, conf)
+				added = true
+			}
+		}
+	}
+	return added
+}
+
+// add records one event, or counts one more mention of it.
+func (k *coding) add(t *tree, at int, src, tgt mention, code string, conf float64) {
+	c, ok := lexicon.CAMEO(code)
+	if !ok {
+		return
+	}
+	pl, _ := lexicon.PLOVER(code)
+	ev := dyad.Event{
+		Date:       k.date(t, at),
+		Source:     eventActor(src.actor),
+		Target:     eventActor(tgt.actor),
+		CAMEO:      c.Code,
+		Root:       c.Code[:2],
+		Quad:       c.Quad,
+		Goldstein:  c.Goldstein,
+		PLOVER:     pl,
+		Location:   k.location(t),
+		Span:       t.Span,
+		Evidence:   k.an.Article.Text[t.Start:t.End],
+		Confidence: conf,
+		Coder:      Version,
+		Dict:       k.lex.Hash(),
+		Mentions:   1,
+	}
+	if i, ok := k.index[ev.Key()]; ok {
+		k.events[i].Mentions++
+		k.events[i].Confidence = max(k.events[i].Confidence, conf)
+		return
+	}
+	k.index[ev.Key()] = len(k.events)
+	k.events = append(k.events, ev)
+}
+
+// specific drops a state from ms when ms also holds someone of that
+// state: a bad parse may put "Azerbaijan" beside "Aliyev" in one phrase,
+// and the event is Aliyev's.
+func specific(ms []mention) []mention {
+	return slices.DeleteFunc(slices.Clone(ms), func(m mention) bool {
+		return m.actor.Kind == dyad.KindCountry && slices.ContainsFunc(ms, func(o mention) bool {
+			return o.actor.Kind != dyad.KindCountry && o.actor.Country == m.actor.Country
+		})
+	})
+}
+
+func eventActor(a dyad.Actor) dyad.EventActor {
+	return dyad.EventActor{Name: a.Name, Code: codeOf(a), Country: a.Country, Sector: a.Sector, Actor: a.ID}
+}
+
+// codeOf is an actor's CAMEO code; a person without one is known by name.
+func codeOf(a dyad.Actor) string { return cmp.Or(a.Code, a.ID) }
+
+// date dates an event at token at of t: a date in its phrase, else one in
+// the sentence, else the lead's, else the publication date.
+func (k *coding) date(t *tree, at int) string {
+	var inSentence string
+	for _, d := range k.an.Dates {
+		if d.Start < t.Start || d.End > t.End || len(d.Value) < len("2006-01-02") {
+			continue
+		}
+		i := slices.IndexFunc(t.Tokens, func(tok dyad.Token) bool { return tok.Start >= d.Start })
+		if i >= 0 && t.under(i, at) {
+			return d.Value
+		}
+		if inSentence == "" {
+			inSentence = d.Value
+		}
+	}
+	if inSentence != "" {
+		return inSentence
+	}
+	if k.lead != "" {
+		return k.lead
+	}
+	if p := k.an.Article.Published; !p.IsZero() {
+		return p.Format("2006-01-02")
+	}
+	return ""
+}
+
+// leadDate is the first full date of the article's first two sentences.
+func (k *coding) leadDate() string {
+	if len(k.an.Sentences) == 0 {
+		return ""
+	}
+	end := k.an.Sentences[min(1, len(k.an.Sentences)-1)].End
+	for _, d := range k.an.Dates {
+		if d.End <= end && len(d.Value) >= len("2006-01-02") {
+			return d.Value
+		}
+	}
+	return ""
+}
+
+// location is the first place t names, else the dateline's.
+func (k *coding) location(t *tree) string {
+	for _, m := range t.mentions {
+		if m.Role == dyad.RolePlace {
+			return m.Text
+		}
+	}
+	return k.dateline
+}
+
+// dateline returns the place of a dateline ("BAKU –"): a mention at the
+// start of the first sentence, in capitals, followed by a dash.
+func dateline(t *tree) string {
+	if len(t.mentions) == 0 || t.mentions[0].from != 0 {
+		return ""
+	}
+	m := t.mentions[0]
+	if m.to >= len(t.words) || strings.ToUpper(m.Text) != m.Text {
+		return ""
+	}
+	switch t.words[m.to] {
+	case "–", "—", "-":
+		return m.Text
+	}
+	return ""
+}

@@ -1,0 +1,139 @@
+package coder_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"dyad"
+	"dyad/coder"
+	"dyad/extract"
+	"dyad/lexicon"
+)
+
+var lex = lexicon.Default()
+
+// code analyzes and codes text published on Tuesday 27 January 2026.
+func code(t *testing.T, text string) *dyad.Analysis {
+	t.Helper()
+	return codeArticle(t, dyad.Article{ID: "test", Text: text,
+		Published: time.Date(2026, 1, 27, 0, 0, 0, 0, time.UTC)})
+}
+
+// codeArticle analyzes and codes art with an analyzer that knows nobody
+// yet.
+func codeArticle(t *testing.T, art dyad.Article) *dyad.Analysis {
+	t.Helper()
+	an, err := extract.New(lex).Analyze(art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := coder.New(lex).Code(an); err != nil {
+		t.Fatal(err)
+	}
+	if err := an.CheckSpans(); err != nil {
+		t.Fatal(err)
+	}
+	return an
+}
+
+// brief writes an event as "SRC>TGT code" with source and target
+// countries, for comparison.
+func brief(e dyad.Event) string {
+	return fmt.Sprintf("%s>%s %s", e.Source.Country, e.Target.Country, e.CAMEO)
+}
+
+func briefs(evs []dyad.Event) []string {
+	out := make([]string, len(evs))
+	for i, e := range evs {
+		out[i] = brief(e)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestRules gives one sentence for each coding rule. want lists the events
+// as "SRC>TGT code", where a code ending in "*" matches any code with that
+// prefix.
+func TestRules(t *testing.T) {
+	tests := []struct {
+		rule, text string
+		want       []string
+	}{
+		{"subject and object", "Kenya criticized Uganda.", []string{"KEN>UGA 11*"}},
+		{"compound subject", "Kenya and Tanzania condemned Uganda.", []string{"KEN>UGA 11*", "TZA>UGA 11*"}},
+		{"oblique target", "Kenya's president met with Uganda's president.", []string{"KEN>UGA 04*"}},
+		{"passive", "Uganda was criticized by Kenya.", []string{"KEN>UGA 11*"}},
+		{"negation", "Kenya did not criticize Uganda.", nil},
+		{"future", "Kenya will visit Uganda next week.", []string{"KEN>UGA 036"}},
+		{"intention", "Kenya plans to visit Uganda.", []string{"KEN>UGA 036"}},
+		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
+		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
+		{"nominal after a light verb", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*"}},
+		{"sanctions on", "Kenya imposed sanctions on Uganda.", []string{"KEN>UGA 163"}},
+		{"reported speech", "Kenya said Uganda had attacked Tanzania.", []string{"UGA>TZA 19*"}},
+		{"reciprocal", "Kenya and Uganda signed an agreement.", []string{"KEN>UGA 05*", "UGA>KEN 05*"}},
+		{"praise", "Kenya's president described Uganda's president as “a wise and visionary leader”.", []string{"KEN>UGA 051"}},
+	}
+	for _, tt := range tests {
+		an := code(t, tt.text)
+		got := briefs(an.Events)
+		if !matchAll(got, tt.want) {
+			t.Errorf("%s: %q\n got %v\nwant %v", tt.rule, tt.text, got, tt.want)
+		}
+	}
+}
+
+func matchAll(got, want []string) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	want = slices.Clone(want)
+	slices.Sort(want)
+	for i, w := range want {
+		if p, ok := strings.CutSuffix(w, "*"); ok {
+			if !strings.HasPrefix(got[i], p) {
+				return false
+			}
+		} else if got[i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// TestFields checks what an event carries: date from the sentence, else
+// the lead, else publication; location from the sentence or the dateline;
+// evidence; the CAMEO and PLOVER tables; one event for one fact told
+// twice.
+func TestFields(t *testing.T) {
+	an := code(t, "KAMPALA – Kenya's president met Uganda's president on Monday. "+
+		"The two sides discussed trade. Kenya's president met Uganda's president again, officials said. "+
+		"On 3 March 2025 Kenya criticized Uganda in Nairobi.")
+	var meet, crit *dyad.Event
+	for i := range an.Events {
+		switch e := &an.Events[i]; e.Root {
+		case "04":
+			meet = e
+		case "11":
+			crit = e
+		}
+	}
+	if meet == nil || crit == nil {
+		t.Fatalf("events %v: want a meeting and a criticism", briefs(an.Events))
+	}
+	if meet.Date != "2026-01-26" || meet.Location != "KAMPALA" || meet.Mentions != 2 {
+		t.Errorf("meeting dated %s at %q, %d mentions: want 2026-01-26 at KAMPALA, 2 mentions", meet.Date, meet.Location, meet.Mentions)
+	}
+	if !strings.HasPrefix(meet.Evidence, "KAMPALA – Kenya's president met") || meet.Quad != 1 || meet.PLOVER.Type != "CONSULT" {
+		t.Errorf("meeting %+v", *meet)
+	}
+	if crit.Date != "2025-03-03" || crit.Location != "Nairobi" || crit.Quad != 3 || crit.Goldstein >= 0 {
+		t.Errorf("criticism %+v", *crit)
+	}
+	if meet.Coder != coder.Version || meet.Dict != lex.Hash() || meet.Source.Code != "KENGOV" {
+		t.Errorf("meeting provenance %+v", *meet)
+	}
+}

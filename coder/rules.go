@@ -1,0 +1,303 @@
+package coder
+
+import (
+	"strings"
+
+	"dyad/lexicon"
+)
+
+// match returns the code of the first pattern of lemma whose words are
+// found, in order, in the verb's phrase: those before the verb among the
+// words before it, those after among the words after. reverse is the code
+// of the paired event from target to source that the pattern gives alone
+// ("[:173]"); a pattern coding both ways ("[042:043]") gives only the
+// first: news that A visits B is A's visit. specific is false when only
+// the verb's default matched.
+func (k *coding) match(t *tree, v int, lemma string) (code, reverse string, specific bool) {
+	var before, after []int
+	for j := range t.Tokens {
+		if j != v && t.under(j, v) {
+			if j < v {
+				before = append(before, j)
+			} else {
+				after = append(after, j)
+			}
+		}
+	}
+	for _, p := range k.lex.VerbPatterns(lemma) {
+		if k.found(t, p.Before, before) && k.found(t, p.After, after) {
+			if p.Code != "" {
+				p.Reverse = ""
+			}
+			return p.Code, p.Reverse, len(p.Before)+len(p.After) > 0
+		}
+	}
+	return "", "", false
+}
+
+// found reports whether the pattern words occur in order among the tokens
+// toks of t. The markers of source ($), target (+), compound actor (%) and
+// the rest of a noun phrase (^) need no word.
+func (k *coding) found(t *tree, pattern []string, toks []int) bool {
+	i := 0
+	for _, w := range pattern {
+		if w == "$" || w == "+" || w == "%" || w == "^" {
+			continue
+		}
+		alts := []string{w}
+		if strings.HasPrefix(w, "&") {
+			alts = k.lex.Synset(w)
+		}
+		n := 0
+		for ; i < len(toks); i++ {
+			if n = matchAt(t, toks[i:], alts); n > 0 {
+				break
+			}
+		}
+		if n == 0 {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// matchAt returns the number of tokens one of alts (a word or a phrase)
+// covers at the start of toks, or 0.
+func matchAt(t *tree, toks []int, alts []string) int {
+next:
+	for _, a := range alts {
+		ws := strings.FieldsFunc(a, func(r rune) bool { return r == ' ' || r == '_' })
+		if len(ws) == 0 || len(ws) > len(toks) {
+			continue
+		}
+		for i, w := range ws {
+			if !sameWord(t.words[toks[i]], w) {
+				continue next
+			}
+		}
+		return len(ws)
+	}
+	return 0
+}
+
+// sameWord compares a word of the text with one of a pattern, a noun in
+// either number: "talks" matches "talk", "sanctions" "sanction".
+func sameWord(text, pattern string) bool {
+	return text == pattern || lexicon.NounKey(text) == lexicon.NounKey(pattern)
+}
+
+// negated reports whether the verb at v is denied: "did not meet", "never
+// visited".
+func negated(t *tree, v int) bool {
+	for _, c := range t.children(v, "advmod") {
+		switch t.words[c] {
+		case "not", "n't", "never":
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports whether the verb at v is in the passive voice.
+func passive(t *tree, v int) bool {
+	return t.child(v, "nsubj:pass") >= 0 || t.child(v, "aux:pass") >= 0
+}
+
+// relatives are the pronouns that open a relative clause.
+var relatives = map[string]bool{"who": true, "which": true, "that": true}
+
+// subject returns the token heading the subject of the verb at v: its own,
+// or that of the verb it shares it with: the verb it is the complement or
+// conjunct of ("plans to visit", "met and held talks"), the subject of a
+// raising verb ("is expected to visit"), or the noun a relative clause
+// modifies ("Sa'ar, who met Aliyev"). It is -1 when there is none.
+func subject(t *tree, v int) int {
+	for depth := range 4 {
+		s := t.child(v, "nsubj")
+		if s < 0 && depth > 0 {
+			s = t.child(v, "nsubj:pass")
+		}
+		switch {
+		case s >= 0 && relatives[t.words[s]] && t.rel(v) == "acl":
+			return t.head(v)
+		case s >= 0:
+			return s
+		}
+		switch t.rel(v) {
+		case "xcomp", "conj", "advcl":
+			v = t.head(v)
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// targetCases are the prepositions whose phrase can be an event's target:
+// "met with", "sanctions on", "visit to", "fired at". A phrase without one
+// counts too: it is an object the parser took for a modifier ("visit
+// Uganda next week").
+var targetCases = map[string]bool{"": true, "with": true, "to": true, "against": true, "on": true,
+	"at": true, "into": true, "toward": true, "towards": true, "upon": true, "onto": true,
+	"from": true, "for": true}
+
+// objects returns the actors the verb at v acts on: its objects, then the
+// phrases introduced by a target preposition.
+func objects(t *tree, v int) []mention {
+	var out []mention
+	for _, rel := range [...]string{"obj", "iobj"} {
+		for _, c := range t.children(v, rel) {
+			out = append(out, t.actors(c)...)
+		}
+	}
+	for _, c := range t.children(v, "obl") {
+		if targetCases[t.caseOf(c)] {
+			out = append(out, t.actors(c)...)
+		}
+	}
+	return out
+}
+
+// modals and intentions mark an event as intended rather than done.
+var (
+	modals     = map[string]bool{"will": true, "would": true, "'ll": true, "shall": true, "may": true, "might": true, "could": true, "should": true}
+	intentions = map[string]bool{"plan": true, "intend": true, "expect": true, "hope": true,
+		"want": true, "seek": true, "aim": true, "propose": true, "offer": true, "promise": true,
+		"pledge": true, "vow": true, "decide": true, "prepare": true, "wish": true, "agree": true,
+		"threaten": true, "set": true, "due": true, "scheduled": true, "poised": true}
+)
+
+// intended reports whether the verb at v is said to be intended or to come:
+// it has a modal, or it is the complement of a verb of intention.
+func (k *coding) intended(t *tree, v int) bool {
+	for _, c := range t.children(v, "aux") {
+		if modals[t.words[c]] {
+			return true
+		}
+	}
+	if t.rel(v) != "xcomp" || t.head(v) < 0 {
+		return false
+	}
+	h := t.words[t.head(v)]
+	if lemma, ok := k.lex.VerbLemma(h); ok {
+		h = lemma
+	}
+	return intentions[h] || k.intended(t, t.head(v))
+}
+
+// intentRoots map the roots of cooperation done to the intent to do it,
+// and material conflict to the threat of it (CAMEO 03 and 13).
+var intentRoots = map[string]string{
+	"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+	"16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
+}
+
+// intentFine maps the codes whose intent has a code of its own.
+var intentFine = map[string]string{
+	"061": "0311", "062": "0312", "063": "0313", "064": "0314",
+	"071": "0331", "072": "0332", "073": "0333", "074": "0334",
+}
+
+// intent returns the code of intending or threatening what code does.
+func intent(code string) string {
+	if c, ok := intentFine[code[:min(3, len(code))]]; ok {
+		return c
+	}
+	if c, ok := intentRoots[code[:2]]; ok {
+		return c
+	}
+	return code
+}
+
+// describeAs codes "described Aliyev as “a visionary leader”" by the tone
+// of the words after "as": praise (051) or criticism (111).
+func describeAs(lex *lexicon.Lexicon, t *tree, v int) (string, bool) {
+	switch t.words[v] {
+	case "describe", "described", "describes", "describing", "labelled", "labeled",
+		"branded", "portrayed", "characterized", "characterised":
+	default:
+		return "", false
+	}
+	as := -1
+	for j := v + 1; j < len(t.words) && j <= v+6; j++ {
+		if t.words[j] == "as" {
+			as = j
+			break
+		}
+	}
+	if as < 0 {
+		return "", false
+	}
+	score := 0
+	for j := as + 1; j < len(t.words) && j <= as+12; j++ {
+		if w := t.words[j]; w == "," || w == "." || w == ";" {
+			break
+		}
+		score += lex.Tone(t.words[j])
+	}
+	switch {
+	case score > 0:
+		return "051", true
+	case score < 0:
+		return "111", true
+	}
+	return "", false
+}
+
+// cooperationNouns name ties between actors; growthVerbs make them
+// stronger.
+var (
+	cooperationNouns = map[string]bool{"partnership": true, "partnerships": true,
+		"cooperation": true, "co-operation": true, "ties": true, "relations": true,
+		"relationship": true, "collaboration": true, "alliance": true}
+	growthVerbs = map[string]bool{"strengthen": true, "consolidate": true, "deepen": true,
+		"expand": true, "enhance": true, "boost": true, "develop": true, "build": true,
+		"broaden": true, "advance": true, "improve": true, "upgrade": true, "promote": true,
+		"foster": true, "intensify": true, "forge": true, "establish": true, "elevate": true,
+		"widen": true, "bolster": true, "reinforce": true, "increase": true}
+)
+
+// Themes of cooperation: material cooperation is economic (061) or
+// military (062); other ties are diplomatic (050).
+var (
+	economicThemes = map[string]bool{"ENERGY": true, "AGRICULTURE": true, "WATER": true,
+		"TOURISM": true, "TECHNOLOGY": true, "TRADE": true, "INVESTMENT": true,
+		"FINANCE": true, "TRANSPORT": true}
+	militaryThemes = map[string]bool{"DEFENCE": true, "SECURITY": true}
+)
+
+// cooperation reads the noun at n as an event when it names ties that a
+// verb of growth acts on: "consolidate its strategic partnership with
+// Azerbaijan", "deepen cooperation with Kenya". The code depends on what
+// the sentence says the ties are about: economic sectors give economic
+// cooperation (061), only military ones military cooperation (062), none
+// diplomatic cooperation (050).
+func (k *coding) cooperation(t *tree, n int) (lexicon.Nominal, bool) {
+	v := t.head(n)
+	if !cooperationNouns[t.words[n]] || v < 0 || t.rel(n) != "obj" {
+		return lexicon.Nominal{}, false
+	}
+	lemma, ok := k.lex.VerbLemma(t.words[v])
+	if !ok {
+		lemma = t.words[v]
+	}
+	if !growthVerbs[lemma] {
+		return lexicon.Nominal{}, false
+	}
+	economic, military := false, false
+	for i := 0; i < len(t.words); i++ {
+		theme, n := k.lex.Theme(t.words[i:])
+		economic = economic || economicThemes[theme]
+		military = military || militaryThemes[theme]
+		i += max(n-1, 0)
+	}
+	code := "050"
+	switch {
+	case economic:
+		code = "061"
+	case military:
+		code = "062"
+	}
+	return lexicon.Nominal{Noun: t.words[n], Code: code, Target: []string{"with", "between"}, Source: []string{"between"}}, true
+}

@@ -1,0 +1,183 @@
+package coder
+
+import (
+	"strings"
+
+	"dyad"
+)
+
+// tree is one parsed sentence with the mentions that fall in it.
+type tree struct {
+	dyad.Sentence
+	words    []string  // lower case, straight apostrophes
+	mentions []mention // in token order
+	ofToken  []int     // index in mentions of the mention holding each token, or -1
+}
+
+// mention is a resolved mention over tokens [from, to) of its sentence.
+type mention struct {
+	from, to int
+	dyad.Mention
+	actor dyad.Actor
+}
+
+func newTree(text string, s dyad.Sentence, ms []dyad.Mention, actors map[string]dyad.Actor) *tree {
+	t := &tree{Sentence: s, words: make([]string, len(s.Tokens)), ofToken: make([]int, len(s.Tokens))}
+	for i, tok := range s.Tokens {
+		t.words[i] = strings.ToLower(strings.ReplaceAll(text[tok.Start:tok.End], "’", "'"))
+		t.ofToken[i] = -1
+	}
+	for _, m := range ms {
+		a, ok := actors[m.Actor]
+		if !ok || m.End <= s.Start || m.Start >= s.End {
+			continue
+		}
+		from, to := -1, -1
+		for i, tok := range s.Tokens {
+			if tok.Start < m.End && tok.End > m.Start {
+				if from < 0 {
+					from = i
+				}
+				to = i + 1
+			}
+		}
+		if from < 0 {
+			continue
+		}
+		for i := from; i < to; i++ {
+			t.ofToken[i] = len(t.mentions)
+		}
+		t.mentions = append(t.mentions, mention{from: from, to: to, Mention: m, actor: a})
+	}
+	return t
+}
+
+// rel returns the relation of token k without its subtype.
+func (t *tree) rel(k int) string {
+	r := t.Tokens[k].Rel
+	if i := strings.IndexByte(r, ':'); i >= 0 {
+		return r[:i]
+	}
+	return r
+}
+
+// head returns the head of token k, or -1 for the root.
+func (t *tree) head(k int) int { return t.Tokens[k].Head - 1 }
+
+// children returns the dependents of token k whose relation (with its
+// subtype, or without when rel has none) is rel.
+func (t *tree) children(k int, rel string) []int {
+	var out []int
+	for j, tok := range t.Tokens {
+		if tok.Head != k+1 {
+			continue
+		}
+		if tok.Rel == rel || !strings.Contains(rel, ":") && t.rel(j) == rel {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// child returns the first dependent of k with relation rel, or -1.
+func (t *tree) child(k int, rel string) int {
+	if c := t.children(k, rel); len(c) > 0 {
+		return c[0]
+	}
+	return -1
+}
+
+// clauseRels attach clauses: a phrase stops at them.
+var clauseRels = map[string]bool{"acl": true, "advcl": true, "ccomp": true, "xcomp": true,
+	"csubj": true, "parataxis": true, "root": true}
+
+// under reports whether token j lies in the phrase of token k: k itself or
+// a dependent of it with no clause on the way.
+func (t *tree) under(j, k int) bool {
+	for range len(t.Tokens) {
+		if j == k {
+			return true
+		}
+		if t.head(j) < 0 || clauseRels[t.rel(j)] {
+			return false
+		}
+		j = t.head(j)
+	}
+	return false
+}
+
+// conjuncts returns k and the words coordinated with it: "Israel and
+// Azerbaijan".
+func (t *tree) conjuncts(k int) []int {
+	out := []int{k}
+	for i := 0; i < len(out); i++ {
+		out = append(out, t.children(out[i], "conj")...)
+	}
+	return out
+}
+
+// actors returns the actors a phrase headed by k names, one for each of
+// its conjuncts: the person if one is named in it, else the most specific
+// mention ("Azerbaijani Foreign Minister Bayramov" is Bayramov, not
+// Azerbaijan).
+func (t *tree) actors(k int) []mention {
+	conj := t.conjuncts(k)
+	var out []mention
+	for ci, c := range conj {
+		best := -1
+		for mi, m := range t.mentions {
+			if !t.under(m.from, c) || t.inOther(m.from, conj, ci) {
+				continue
+			}
+			if best < 0 || rank(m) > rank(t.mentions[best]) {
+				best = mi
+			}
+		}
+		if best >= 0 && !containsActor(out, t.mentions[best].actor.ID) {
+			out = append(out, t.mentions[best])
+		}
+	}
+	return out
+}
+
+// inOther reports whether token j belongs to a conjunct after the ci-th.
+func (t *tree) inOther(j int, conj []int, ci int) bool {
+	for _, c := range conj[ci+1:] {
+		if t.under(j, c) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsActor(ms []mention, id string) bool {
+	for _, m := range ms {
+		if m.actor.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// rank orders the mentions of one phrase: people, then organizations and
+// governments, then states, then demonyms.
+func rank(m mention) int {
+	switch m.Type {
+	case dyad.PER:
+		return 3
+	case dyad.ORG:
+		return 2
+	case dyad.LOC:
+		return 1
+	}
+	return 0
+}
+
+// caseOf returns the preposition of the phrase headed by k: "with" for
+// "with Azerbaijan".
+func (t *tree) caseOf(k int) string {
+	if c := t.child(k, "case"); c >= 0 {
+		return t.words[c]
+	}
+	return ""
+}
