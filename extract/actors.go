@@ -4,6 +4,9 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"dyad"
 	"dyad/lexicon"
@@ -51,7 +54,8 @@ type mention struct {
 // governments.
 type resolver struct {
 	lex       *lexicon.Lexicon
-	people    *People // known from earlier articles; may be nil
+	published time.Time // dates the codes of known actors
+	people    *People   // known from earlier articles; may be nil
 	d         *doc
 	actors    map[string]*dyad.Actor
 	order     []string
@@ -74,8 +78,9 @@ var notNames = set("The", "A", "An", "And", "In", "On", "At", "Of", "For", "With
 	"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
 	"Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")
 
-func newResolver(lex *lexicon.Lexicon, people *People, d *doc) *resolver {
-	return &resolver{lex: lex, people: people, d: d, actors: map[string]*dyad.Actor{}, counts: map[string]int{}}
+func newResolver(lex *lexicon.Lexicon, people *People, d *doc, published time.Time) *resolver {
+	return &resolver{lex: lex, people: people, d: d, published: published,
+		actors: map[string]*dyad.Actor{}, counts: map[string]int{}}
 }
 
 // resolve runs the passes in order: introductions first, so that a short
@@ -353,6 +358,10 @@ func (r *resolver) inferCountries() {
 			continue // an economist's country is not the article's
 		}
 		s := &r.d.sents[in.sent]
+		if c := r.knownCountry(s.words[in.nameFrom:in.nameTo]); c != "" {
+			p.actor.Country = c
+			continue
+		}
 		for i := 0; i < len(s.words) && p.actor.Country == ""; i++ {
 			e, n := r.lex.Match(s.words[i:])
 			if n > 0 && isPlace(e.Kind) && !r.claimed(in.sent, i) {
@@ -377,6 +386,21 @@ func (r *resolver) inferCountries() {
 		p.actor.Kind = dyad.KindPerson
 		p.actor.ID = strings.ReplaceAll(p.full, " ", "-")
 	}
+}
+
+// knownCountry returns the state of the known actor (lexicon.Known) that
+// words name, by the code they held on the publication date: "Joao
+// Lourenco" is Angola's. It is "" when none is known.
+func (r *resolver) knownCountry(words []string) string {
+	e, n := r.lex.MatchKnown(words)
+	if n != len(words) {
+		return ""
+	}
+	code := e.CodeOn(r.published)
+	if c, ok := r.lex.Country(code[:min(3, len(code))]); ok {
+		return c.Code
+	}
+	return ""
 }
 
 // isPlace reports whether a lexicon kind names a state.
@@ -554,7 +578,7 @@ func (r *resolver) name(si, i int) int {
 	s := &r.d.sents[si]
 	e, n := r.lex.Match(s.words[i:])
 	if n == 0 {
-		return 0
+		return r.known(si, i)
 	}
 	before := i - 1
 	if s.lower(before) == "the" {
@@ -591,6 +615,60 @@ func (r *resolver) name(si, i int) int {
 		return 0
 	}
 	return n
+}
+
+// known adds a mention of a known actor (lexicon.Known, the Phoenix
+// dictionaries) at token i, coded as on the publication date: a person
+// ("President Obama", with dated codes), an organization ("Hamas") or a
+// place that stands for its state ("Helmand").
+func (r *resolver) known(si, i int) int {
+	s := &r.d.sents[si]
+	e, n := r.lex.MatchKnown(s.words[i:])
+	code := e.CodeOn(r.published)
+	if n == 0 || code == "" {
+		return 0
+	}
+	country := ""
+	if c, ok := r.lex.Country(code[:min(3, len(code))]); ok {
+		country = c.Code
+	}
+	switch {
+	case len(code) == 3 && country != "":
+		c, _ := r.lex.Country(country)
+		r.addCountry(si, i, i+n, c, dyad.RolePlace)
+	case e.Dated() != nil:
+		p := r.person(s, intro{sent: si, desigFrom: -1, desigTo: -1, nameFrom: i, nameTo: i + n})
+		if p.actor.Role == "" && p.actor.Country == "" {
+			name := titleCase(e.Name)
+			p.actor = dyad.Actor{ID: strings.ReplaceAll(text.Key(name), " ", "-"), Name: name, Code: code,
+				Country: country, Sector: sector(code, country), Kind: dyad.KindPerson}
+		}
+		r.addPerson(si, i, i+n, p)
+	default:
+		a := r.actor(dyad.Actor{ID: code, Name: titleCase(e.Name), Code: code, Country: country,
+			Sector: sector(code, country), Kind: dyad.KindGroup})
+		r.add(si, i, i+n, dyad.ORG, a, "")
+	}
+	return n
+}
+
+// sector is the first sector of a CAMEO code after its country: "GOV" of
+// "USAGOV", "REB" of "PSEREBHMS".
+func sector(code, country string) string {
+	rest := strings.TrimPrefix(code, country)
+	return rest[:min(3, len(rest))]
+}
+
+// titleCase writes a name the dictionaries give in capitals as a name:
+// "BARACK OBAMA" → "Barack Obama".
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if r, size := utf8.DecodeRuneInString(w); !nameParticles[w] || i == 0 {
+			words[i] = string(unicode.ToUpper(r)) + w[size:]
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // shortForm resolves a later mention of an introduced person by full name

@@ -50,7 +50,7 @@ func (a *Analyzer) Analyze(art dyad.Article) (*dyad.Analysis, error) {
 		return nil, errors.New("article has no text")
 	}
 	d := a.newDoc(art.Text)
-	r := newResolver(a.Lexicon, a.People, d)
+	r := newResolver(a.Lexicon, a.People, d, art.Published)
 	r.resolve(a.parse)
 	dates := (&dateFinder{d: d, pub: art.Published}).find()
 	q := &quoteFinder{d: d, r: r}

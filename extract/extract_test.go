@@ -259,3 +259,29 @@ func TestPeople(t *testing.T) {
 		t.Errorf("an ambiguous surname resolved to %s", m.Actor)
 	}
 }
+
+// TestKnownActors checks the Phoenix actors: a name the article does not
+// introduce is coded as on the publication date, and a person introduced
+// without a country takes the known one.
+func TestKnownActors(t *testing.T) {
+	tests := []struct {
+		text, mention, code string
+		published           time.Time
+	}{
+		{"Hamas rejected the plan.", "Hamas", "PSEREBHMS", time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{"Fighting spread in Helmand.", "Helmand", "AFG", time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{"Later, Barack Obama spoke.", "Barack Obama", "USAGOV", time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{"Later, Barack Obama spoke.", "Barack Obama", "USAELI", time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		an, err := extract.New(lexicon.Default()).Analyze(dyad.Article{Text: tt.text, Published: tt.published})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, ok := mentionOf(an, tt.mention)
+		i := slices.IndexFunc(an.Actors, func(a dyad.Actor) bool { return a.ID == m.Actor })
+		if !ok || i < 0 || an.Actors[i].Code != tt.code {
+			t.Errorf("%q on %s: %q is %+v, want code %s", tt.text, tt.published.Format("2006"), tt.mention, m, tt.code)
+		}
+	}
+}
