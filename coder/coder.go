@@ -30,6 +30,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"dyad"
 	"dyad/lexicon"
@@ -40,7 +41,8 @@ const Version = "dyad-coder-1"
 
 // Coder codes events. It is safe for concurrent use.
 type Coder struct {
-	Lexicon *lexicon.Lexicon
+	Lexicon  *lexicon.Lexicon
+	compiled sync.Map // lemma → []pattern
 }
 
 // New returns a Coder on lex.
@@ -54,7 +56,7 @@ func (c *Coder) Code(an *dyad.Analysis) error {
 	for _, a := range an.Actors {
 		actors[a.ID] = a
 	}
-	k := &coding{lex: c.Lexicon, an: an, index: map[string]int{}}
+	k := &coding{c: c, lex: c.Lexicon, an: an, index: map[string]int{}}
 	k.lead = k.leadDate()
 	trees := make([]*tree, len(an.Sentences))
 	for i, s := range an.Sentences {
@@ -75,6 +77,7 @@ func (c *Coder) Code(an *dyad.Analysis) error {
 
 // coding is the state of coding one article.
 type coding struct {
+	c        *Coder
 	lex      *lexicon.Lexicon
 	an       *dyad.Analysis
 	lead     string // the date of the lead, if it gives one

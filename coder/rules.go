@@ -24,30 +24,75 @@ func (k *coding) match(t *tree, v int, lemma string) (code, reverse string, spec
 			}
 		}
 	}
-	for _, p := range k.lex.VerbPatterns(lemma) {
-		if k.found(t, p.Before, before) && k.found(t, p.After, after) {
-			if p.Code != "" {
-				p.Reverse = ""
-			}
-			return p.Code, p.Reverse, len(p.Before)+len(p.After) > 0
+	for _, p := range k.patterns(lemma) {
+		if found(t, p.before, before) && found(t, p.after, after) {
+			return p.code, p.reverse, p.specific
 		}
 	}
 	return "", "", false
 }
 
-// found reports whether the pattern words occur in order among the tokens
-// toks of t. The markers of source ($), target (+), compound actor (%) and
-// the rest of a noun phrase (^) need no word.
-func (k *coding) found(t *tree, pattern []string, toks []int) bool {
-	i := 0
-	for _, w := range pattern {
+// pattern is a verb pattern made ready for matching: each word a list of
+// alternatives (a synset's members), each alternative the noun keys of
+// its words (see lexicon.NounKey).
+type pattern struct {
+	before, after [][][]string
+	code, reverse string
+	specific      bool
+}
+
+// patterns returns the compiled patterns of lemma, compiling them on first
+// use.
+func (k *coding) patterns(lemma string) []pattern {
+	if ps, ok := k.c.compiled.Load(lemma); ok {
+		return ps.([]pattern)
+	}
+	var ps []pattern
+	for _, vp := range k.lex.VerbPatterns(lemma) {
+		p := pattern{before: k.compile(vp.Before), after: k.compile(vp.After), code: vp.Code,
+			reverse: vp.Reverse, specific: len(vp.Before)+len(vp.After) > 0}
+		if p.code != "" {
+			p.reverse = ""
+		}
+		ps = append(ps, p)
+	}
+	k.c.compiled.Store(lemma, ps)
+	return ps
+}
+
+// compile turns pattern words into alternatives of noun keys. The markers
+// of source ($), target (+), compound actor (%) and the rest of a noun
+// phrase (^) need no word and are dropped.
+func (k *coding) compile(words []string) [][][]string {
+	var out [][][]string
+	for _, w := range words {
 		if w == "$" || w == "+" || w == "%" || w == "^" {
 			continue
 		}
-		alts := []string{w}
+		members := []string{w}
 		if strings.HasPrefix(w, "&") {
-			alts = k.lex.Synset(w)
+			members = k.lex.Synset(w)
 		}
+		alts := make([][]string, 0, len(members))
+		for _, m := range members {
+			var keys []string
+			for _, x := range strings.FieldsFunc(m, func(r rune) bool { return r == ' ' || r == '_' }) {
+				keys = append(keys, lexicon.NounKey(x))
+			}
+			if len(keys) > 0 {
+				alts = append(alts, keys)
+			}
+		}
+		out = append(out, alts)
+	}
+	return out
+}
+
+// found reports whether the pattern's words occur in order among the
+// tokens toks of t.
+func found(t *tree, words [][][]string, toks []int) bool {
+	i := 0
+	for _, alts := range words {
 		n := 0
 		for ; i < len(toks); i++ {
 			if n = matchAt(t, toks[i:], alts); n > 0 {
@@ -62,29 +107,23 @@ func (k *coding) found(t *tree, pattern []string, toks []int) bool {
 	return true
 }
 
-// matchAt returns the number of tokens one of alts (a word or a phrase)
-// covers at the start of toks, or 0.
-func matchAt(t *tree, toks []int, alts []string) int {
+// matchAt returns the number of tokens one of alts covers at the start of
+// toks, or 0. Words compare by noun key, so a noun matches in either
+// number: "talks" matches "talk".
+func matchAt(t *tree, toks []int, alts [][]string) int {
 next:
-	for _, a := range alts {
-		ws := strings.FieldsFunc(a, func(r rune) bool { return r == ' ' || r == '_' })
-		if len(ws) == 0 || len(ws) > len(toks) {
+	for _, keys := range alts {
+		if len(keys) > len(toks) {
 			continue
 		}
-		for i, w := range ws {
-			if !sameWord(t.words[toks[i]], w) {
+		for i, key := range keys {
+			if t.keys[toks[i]] != key {
 				continue next
 			}
 		}
-		return len(ws)
+		return len(keys)
 	}
 	return 0
-}
-
-// sameWord compares a word of the text with one of a pattern, a noun in
-// either number: "talks" matches "talk", "sanctions" "sanction".
-func sameWord(text, pattern string) bool {
-	return text == pattern || lexicon.NounKey(text) == lexicon.NounKey(pattern)
 }
 
 // negated reports whether the verb at v is denied: "did not meet", "never

@@ -4,12 +4,14 @@ import (
 	"strings"
 
 	"dyad"
+	"dyad/lexicon"
 )
 
 // tree is one parsed sentence with the mentions that fall in it.
 type tree struct {
 	dyad.Sentence
 	words    []string  // lower case, straight apostrophes
+	keys     []string  // lexicon.NounKey of each word, as patterns compare them
 	mentions []mention // in token order
 	ofToken  []int     // index in mentions of the mention holding each token, or -1
 }
@@ -22,9 +24,11 @@ type mention struct {
 }
 
 func newTree(text string, s dyad.Sentence, ms []dyad.Mention, actors map[string]dyad.Actor) *tree {
-	t := &tree{Sentence: s, words: make([]string, len(s.Tokens)), ofToken: make([]int, len(s.Tokens))}
+	n := len(s.Tokens)
+	t := &tree{Sentence: s, words: make([]string, n), keys: make([]string, n), ofToken: make([]int, n)}
 	for i, tok := range s.Tokens {
 		t.words[i] = strings.ToLower(strings.ReplaceAll(text[tok.Start:tok.End], "’", "'"))
+		t.keys[i] = lexicon.NounKey(t.words[i])
 		t.ofToken[i] = -1
 	}
 	for _, m := range ms {
