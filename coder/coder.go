@@ -94,6 +94,9 @@ func (k *coding) sentence(t *tree) {
 		if tok.UPOS == "VERB" && k.verb(t, v) {
 			coded[v] = true
 		}
+		if tok.UPOS == "VERB" {
+			k.demand(t, v)
+		}
 	}
 	for n, tok := range t.Tokens {
 		if tok.UPOS == "NOUN" && !coded[t.head(n)] {
@@ -102,7 +105,8 @@ func (k *coding) sentence(t *tree) {
 	}
 }
 
-// verb codes the verb at token v, reporting whether it gave an event.
+// verb codes the verb at token v, reporting whether it gave an event with
+// a target the sentence names.
 func (k *coding) verb(t *tree, v int) bool {
 	lemma, ok := k.lex.VerbLemma(t.words[v])
 	if !ok || negated(t, v) || k.governsEvent(t, v) {
@@ -130,6 +134,13 @@ func (k *coding) verb(t *tree, v int) bool {
 			sources = t.actors(s)
 		}
 		targets = objects(t, v)
+		// "threatened to cut off electricity to Nakhichevan": the target
+		// of an intention is that of what is intended.
+		for _, x := range t.children(v, "xcomp") {
+			if len(targets) == 0 {
+				targets = objects(t, x)
+			}
+		}
 	}
 	conf := 0.6
 	if specific {
@@ -142,6 +153,12 @@ func (k *coding) verb(t *tree, v int) bool {
 	}
 	if k.intended(t, v) {
 		code = intent(code)
+	}
+	if len(targets) == 0 && len(sources) == 1 {
+		// A weak event: it does not keep the verb's object from being
+		// coded as a nominal event ("speaking after a meeting with").
+		k.addAll(t, v, sources, k.implicitTarget(t, v, sources[0], code), code, conf-0.2)
+		return false
 	}
 	return k.addAll(t, v, sources, targets, code, conf)
 }
@@ -209,6 +226,29 @@ func (k *coding) nominal(t *tree, n int) {
 		code = intent(code)
 	}
 	k.addAll(t, n, sources, targets, code, 0.6)
+}
+
+// implicitTarget is the target of an event that names none: a state
+// named as a place in the verb's phrase ("lifted a curfew in Montenegro",
+// "demonstrated in Kirkuk"), else the source's own state, as event data
+// codes what an actor does at home ("Iraqi Kurds demonstrated"). Mere
+// statements (CAMEO 01) and codes with no PLOVER type get none.
+func (k *coding) implicitTarget(t *tree, v int, src mention, code string) []mention {
+	if pl, ok := lexicon.PLOVER(code); !ok || pl.Type == "" || strings.HasPrefix(code, "01") {
+		return nil
+	}
+	for _, m := range t.mentions {
+		if m.Role == dyad.RolePlace && t.under(m.from, v) && m.actor.Country != "" {
+			return []mention{m}
+		}
+	}
+	c, ok := k.lex.Country(src.actor.Country)
+	if !ok {
+		return nil
+	}
+	home := src
+	home.actor = dyad.Actor{ID: c.Code, Name: c.Name, Code: c.Code, Country: c.Code, Kind: dyad.KindCountry}
+	return []mention{home}
 }
 
 // addAll adds an event for each source and target. Without a target, the

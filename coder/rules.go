@@ -160,6 +160,14 @@ func subject(t *tree, v int) int {
 		switch {
 		case s >= 0 && relatives[t.words[s]] && t.rel(v) == "acl":
 			return t.head(v)
+		case s >= 0 && t.ofToken[s] < 0 && reportedPronouns[t.words[s]]:
+			// "Iraq said it would allow …": it is the one who said so.
+			if r := reporter(t, v); r >= 0 {
+				if rs := subject(t, r); rs >= 0 {
+					return rs
+				}
+			}
+			return s
 		case s >= 0:
 			return s
 		}
@@ -171,6 +179,48 @@ func subject(t *tree, v int) int {
 		}
 	}
 	return -1
+}
+
+// reportedPronouns stand for whoever reports the clause they are the
+// subject of.
+var reportedPronouns = map[string]bool{"it": true, "they": true, "we": true}
+
+// reporter returns the verb whose clausal complement holds the verb at v:
+// "said" in "Iraq said it would allow", or -1.
+func reporter(t *tree, v int) int {
+	for range 4 {
+		switch t.rel(v) {
+		case "ccomp":
+			return t.head(v)
+		case "xcomp", "conj":
+			v = t.head(v)
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// obligations make a reported clause a demand: "China must drop barriers".
+var obligations = map[string]bool{"must": true, "should": true}
+
+// demand reads "the Bush administration declared that China must drop
+// barriers" as a demand (CAMEO 100) from the reporter to the subject of
+// the clause.
+func (k *coding) demand(t *tree, v int) {
+	obliged := false
+	for _, c := range t.children(v, "aux") {
+		obliged = obliged || obligations[t.words[c]]
+	}
+	r := reporter(t, v)
+	if !obliged || r < 0 {
+		return
+	}
+	rs, s := subject(t, r), t.child(v, "nsubj")
+	if rs < 0 || s < 0 {
+		return
+	}
+	k.addAll(t, v, t.actors(rs), t.actors(s), "100", 0.6)
 }
 
 // targetCases are the prepositions whose phrase can be an event's target:
