@@ -151,9 +151,7 @@ func (k *coding) verb(t *tree, v int) bool {
 		// court's doing.
 		sources, targets, code = targets, sources, reverse
 	}
-	if k.intended(t, v) {
-		code = intent(code)
-	}
+	code = inMood(code, k.mood(t, v))
 	if len(targets) == 0 && len(sources) == 1 {
 		// A weak event: it does not keep the verb's object from being
 		// coded as a nominal event ("speaking after a meeting with").
@@ -222,8 +220,8 @@ func (k *coding) nominal(t *tree, n int) {
 		}
 	}
 	code := nom.Code
-	if verb >= 0 && k.intended(t, verb) {
-		code = intent(code)
+	if verb >= 0 {
+		code = inMood(code, k.mood(t, verb))
 	}
 	k.addAll(t, n, sources, targets, code, 0.6)
 }

@@ -248,31 +248,95 @@ func objects(t *tree, v int) []mention {
 	return out
 }
 
-// modals and intentions mark an event as intended rather than done.
+// How an event is meant: done, intended ("will visit", "plans to"),
+// threatened ("threatened to", or intended on a condition: "will withdraw
+// unless") or refused ("refused to").
+type mood int
+
+const (
+	done mood = iota
+	intended
+	threatened
+	refused
+)
+
+// Words that set the mood of the verb they govern.
 var (
 	modals     = map[string]bool{"will": true, "would": true, "'ll": true, "shall": true, "may": true, "might": true, "could": true, "should": true}
 	intentions = map[string]bool{"plan": true, "intend": true, "expect": true, "hope": true,
 		"want": true, "seek": true, "aim": true, "propose": true, "offer": true, "promise": true,
 		"pledge": true, "vow": true, "decide": true, "prepare": true, "wish": true, "agree": true,
-		"threaten": true, "set": true, "due": true, "scheduled": true, "poised": true}
+		"set": true, "due": true, "scheduled": true, "poised": true}
+	threats    = map[string]bool{"threaten": true, "warn": true}
+	refusals   = map[string]bool{"refuse": true, "decline": true, "reject": true}
+	conditions = map[string]bool{"if": true, "unless": true}
 )
 
-// intended reports whether the verb at v is said to be intended or to come:
-// it has a modal, or it is the complement of a verb of intention.
-func (k *coding) intended(t *tree, v int) bool {
+// mood tells how the verb at v is meant: by its modal, by the verb it is
+// the complement of, and by a condition put on it.
+func (k *coding) mood(t *tree, v int) mood {
+	m := done
 	for _, c := range t.children(v, "aux") {
 		if modals[t.words[c]] {
-			return true
+			m = intended
 		}
 	}
-	if t.rel(v) != "xcomp" || t.head(v) < 0 {
-		return false
+	if h := t.head(v); m == done && t.rel(v) == "xcomp" && h >= 0 {
+		lemma, ok := k.lex.VerbLemma(t.words[h])
+		if !ok {
+			lemma = t.words[h]
+		}
+		switch {
+		case threats[lemma]:
+			return threatened
+		case refusals[lemma]:
+			return refused
+		case intentions[lemma]:
+			m = intended
+		default:
+			m = k.mood(t, h)
+		}
 	}
-	h := t.words[t.head(v)]
-	if lemma, ok := k.lex.VerbLemma(h); ok {
-		h = lemma
+	if m == intended {
+		for _, c := range t.children(v, "advcl") {
+			if mk := t.child(c, "mark"); mk >= 0 && conditions[t.words[mk]] {
+				return threatened
+			}
+		}
 	}
-	return intentions[h] || k.intended(t, t.head(v))
+	return m
+}
+
+// inMood returns the code of an event coded as code, meant as m: the
+// intent to do it (CAMEO 03, and threats for force: 13), the threat of it
+// (13) or its rejection (12).
+func inMood(code string, m mood) string {
+	switch m {
+	case intended:
+		if c, ok := intentFine[code[:min(3, len(code))]]; ok {
+			return c
+		}
+		if c, ok := intentRoots[code[:2]]; ok {
+			return c
+		}
+	case threatened:
+		if strings.HasPrefix(code, "13") {
+			return code
+		}
+		if c, ok := threatRoots[code[:2]]; ok {
+			return c
+		}
+		return "130"
+	case refused:
+		if strings.HasPrefix(code, "12") {
+			return code
+		}
+		if c, ok := refusalRoots[code[:2]]; ok {
+			return c
+		}
+		return "120"
+	}
+	return code
 }
 
 // intentRoots map the roots of cooperation done to the intent to do it,
@@ -288,15 +352,14 @@ var intentFine = map[string]string{
 	"071": "0331", "072": "0332", "073": "0333", "074": "0334",
 }
 
-// intent returns the code of intending or threatening what code does.
-func intent(code string) string {
-	if c, ok := intentFine[code[:min(3, len(code))]]; ok {
-		return c
-	}
-	if c, ok := intentRoots[code[:2]]; ok {
-		return c
-	}
-	return code
+// threatRoots map acts to the threat of them (CAMEO 13).
+var threatRoots = map[string]string{
+	"16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
+}
+
+// refusalRoots map cooperation to its rejection (CAMEO 12).
+var refusalRoots = map[string]string{
+	"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124",
 }
 
 // describeAs codes "described Aliyev as “a visionary leader”" by the tone
