@@ -548,10 +548,36 @@ func (r *resolver) description(si, i int) int {
 		}
 	}
 	if country.Kind == 0 {
-		return 0 // "officials said": whose is unknown
+		// "police opened fire on demonstrators": a group with no state of
+		// its own named is of the one state its sentence names, if only
+		// one; "officials said" in a sentence naming two is unknown.
+		c := r.onlyState(si)
+		if c == "" || e.Kind != lexicon.Agent {
+			return 0
+		}
+		r.addGroup(si, i, end, c, e.Sector)
+		return end - i
 	}
 	r.addGroup(si, i, end, country.Country, e.Sector)
 	return end - i
+}
+
+// onlyState returns the state sentence si names, by name, demonym or
+// capital, if it names exactly one.
+func (r *resolver) onlyState(si int) string {
+	s := &r.d.sents[si]
+	only := ""
+	for i := 0; i < len(s.words); i++ {
+		e, n := r.lex.Match(s.words[i:])
+		if n > 0 && isPlace(e.Kind) {
+			if only != "" && only != e.Country {
+				return ""
+			}
+			only = e.Country
+		}
+		i += max(n-1, 0)
+	}
+	return only
 }
 
 // describedPerson finds who "the [country] role" refers to: the most salient
