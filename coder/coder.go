@@ -130,9 +130,7 @@ func (k *coding) verb(t *tree, v int) bool {
 			}
 		}
 	} else {
-		if s := subject(t, v); s >= 0 {
-			sources = t.actors(s)
-		}
+		sources = subjectActors(t, v)
 		targets = objects(t, v)
 		// "threatened to cut off electricity to Nakhichevan": the target
 		// of an intention is that of what is intended.
@@ -215,9 +213,7 @@ func (k *coding) nominal(t *tree, n int) {
 		}
 	}
 	if len(sources) == 0 && verb >= 0 {
-		if s := subject(t, verb); s >= 0 {
-			sources = t.actors(s)
-		}
+		sources = subjectActors(t, verb)
 	}
 	code := nom.Code
 	if verb >= 0 {

@@ -216,11 +216,30 @@ func (k *coding) demand(t *tree, v int) {
 	if !obliged || r < 0 {
 		return
 	}
-	rs, s := subject(t, r), t.child(v, "nsubj")
-	if rs < 0 || s < 0 {
+	s := t.child(v, "nsubj")
+	if s < 0 {
 		return
 	}
-	k.addAll(t, v, t.actors(rs), t.actors(s), "100", 0.6)
+	k.addAll(t, v, subjectActors(t, r), t.actors(s), "100", 0.6)
+}
+
+// subjectActors returns the actors of the subject of the verb at v (see
+// subject), with those of other subjects the parser gave the same verb
+// instead of coordinating them: "The US, Russia, and Switzerland met".
+func subjectActors(t *tree, v int) []mention {
+	s := subject(t, v)
+	if s < 0 {
+		return nil
+	}
+	out := t.actors(s)
+	if h := t.head(s); h >= 0 {
+		for _, o := range t.children(h, t.Tokens[s].Rel) {
+			if o != s {
+				out = append(out, t.actors(o)...)
+			}
+		}
+	}
+	return out
 }
 
 // targetCases are the prepositions whose phrase can be an event's target:
