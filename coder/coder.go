@@ -224,9 +224,11 @@ func (k *coding) nominal(t *tree, n int) {
 
 // implicitTarget is the target of an event that names none: a state
 // named as a place in the verb's phrase ("lifted a curfew in Montenegro",
-// "demonstrated in Kirkuk"), else the source's own state, as event data
-// codes what an actor does at home ("Iraqi Kurds demonstrated"). Mere
-// statements (CAMEO 01) and codes with no PLOVER type get none.
+// "demonstrated in Kirkuk"), else, for a group of society (rebels,
+// protesters, police), its own state, as event data codes what such groups
+// do at home ("Ivory Coast rebels blocked transport"). A state or its
+// government acting at no named place or target gets none, nor do mere
+// statements (CAMEO 01) and codes with no PLOVER type.
 func (k *coding) implicitTarget(t *tree, v int, src mention, code string) []mention {
 	if pl, ok := lexicon.PLOVER(code); !ok || pl.Type == "" || strings.HasPrefix(code, "01") {
 		return nil
@@ -237,12 +239,18 @@ func (k *coding) implicitTarget(t *tree, v int, src mention, code string) []ment
 		}
 	}
 	c, ok := k.lex.Country(src.actor.Country)
-	if !ok {
+	if !ok || !societal(src.actor) {
 		return nil
 	}
 	home := src
 	home.actor = dyad.Actor{ID: c.Code, Name: c.Name, Code: c.Code, Country: c.Code, Kind: dyad.KindCountry}
 	return []mention{home}
+}
+
+// societal reports whether a is a group within a state other than its
+// government or army.
+func societal(a dyad.Actor) bool {
+	return a.Kind == dyad.KindGroup && a.Sector != "GOV" && a.Sector != "MIL"
 }
 
 // addAll adds an event for each source and target. Without a target, the
