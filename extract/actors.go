@@ -396,12 +396,29 @@ func (r *resolver) knownCountry(words []string) string {
 	if n != len(words) {
 		return ""
 	}
-	code := e.CodeOn(r.published)
-	if c, ok := r.lex.Country(code[:min(3, len(code))]); ok {
+	if c, ok := r.lex.Country(countryOf(knownCode(e, r.published))); ok {
 		return c.Code
 	}
 	return ""
 }
+
+// knownCode is the code a known actor held on date t; failing that (a
+// person the dictionaries know in other years), the latest it held, since
+// a person's country outlasts their office.
+func knownCode(e lexicon.Entry, t time.Time) string {
+	if code := e.CodeOn(t); code != "" {
+		return code
+	}
+	for _, d := range slices.Backward(e.Dated()) {
+		if d.Code != "" {
+			return d.Code
+		}
+	}
+	return ""
+}
+
+// countryOf is the state part of a CAMEO actor code: "USA" of "USAGOV".
+func countryOf(code string) string { return code[:min(3, len(code))] }
 
 // isPlace reports whether a lexicon kind names a state.
 func isPlace(k lexicon.Kind) bool {
@@ -621,6 +638,11 @@ func (r *resolver) name(si, i int) int {
 		}
 		r.addCountry(si, i, i+n, e, role)
 	case lexicon.Demonym:
+		if s.xpos[i+n-1] == "NNPS" || s.xpos[i+n-1] == "NNS" {
+			// "Algerians", "Nigerians": its people.
+			r.addGroup(si, i, i+n, e.Country, "CVL")
+			break
+		}
 		r.addCountry(si, i, i+n, e, "")
 	case lexicon.Capital:
 		// A capital is its government when it acts ("Tel Aviv is seeking")
@@ -650,12 +672,12 @@ func (r *resolver) name(si, i int) int {
 func (r *resolver) known(si, i int) int {
 	s := &r.d.sents[si]
 	e, n := r.lex.MatchKnown(s.words[i:])
-	code := e.CodeOn(r.published)
+	code := knownCode(e, r.published)
 	if n == 0 || code == "" {
 		return 0
 	}
 	country := ""
-	if c, ok := r.lex.Country(code[:min(3, len(code))]); ok {
+	if c, ok := r.lex.Country(countryOf(code)); ok {
 		country = c.Code
 	}
 	switch {
