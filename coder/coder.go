@@ -139,6 +139,9 @@ func (k *coding) verb(t *tree, v int) bool {
 				targets = objects(t, x)
 			}
 		}
+		if len(targets) == 0 {
+			targets = phraseActors(t, v, sources)
+		}
 	}
 	conf := 0.6
 	if specific {
@@ -220,6 +223,20 @@ func (k *coding) nominal(t *tree, n int) {
 		code = inMood(code, k.mood(t, verb))
 	}
 	k.addAll(t, n, sources, targets, code, 0.6)
+}
+
+// phraseActors are the actors named after the verb at v in its phrase
+// but for its sources, with the places: the target when the parser hung
+// it where objects does not look ("withdraw its troops from neighboring
+// Lebanon").
+func phraseActors(t *tree, v int, sources []mention) []mention {
+	var out []mention
+	for _, m := range t.mentions {
+		if m.from > v && t.under(m.from, v) && m.Role != dyad.RolePlace && !containsActor(sources, m.actor.ID) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // implicitTarget is the target of an event that names none: a state

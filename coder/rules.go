@@ -157,6 +157,9 @@ func subject(t *tree, v int) int {
 		if s < 0 && depth > 0 {
 			s = t.child(v, "nsubj:pass")
 		}
+		if s < 0 {
+			s = t.child(v, "expl") // "it is willing": a subject taken for a dummy
+		}
 		switch {
 		case s >= 0 && relatives[t.words[s]] && t.rel(v) == "acl":
 			return t.head(v)
