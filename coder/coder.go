@@ -113,6 +113,11 @@ func (k *coding) verb(t *tree, v int) bool {
 		return false
 	}
 	code, reverse, specific := k.match(t, v, lemma)
+	if intentions[lemma] && code != "" && !strings.HasPrefix(code, "03") && len(t.children(v, "xcomp")) > 0 {
+		// "agreed to undertake joint exercises": what is agreed to is
+		// not coded, but agreeing to it is the intent to cooperate.
+		code, reverse = "030", ""
+	}
 	if c, ok := describeAs(k.lex, t, v); ok {
 		code, reverse, specific = c, "", true
 	}
@@ -222,7 +227,11 @@ func (k *coding) nominal(t *tree, n int) {
 	if verb >= 0 {
 		code = inMood(code, k.mood(t, verb))
 	}
-	k.addAll(t, n, sources, targets, code, 0.6)
+	conf := 0.6
+	if len(targets) == 0 && len(sources) == 1 {
+		targets, conf = k.implicitTarget(t, n, sources[0], code), 0.4
+	}
+	k.addAll(t, n, sources, targets, code, conf)
 }
 
 // phraseActors are the actors named after the verb at v in its phrase
