@@ -164,7 +164,16 @@ func (k *coding) verb(t *tree, v int) bool {
 		k.addAll(t, v, sources, k.implicitTarget(t, v, sources[0], code), code, conf-0.2)
 		return false
 	}
+	if reverse == code {
+		k.addAll(t, v, targets, sources, code, conf)
+	}
 	return k.addAll(t, v, sources, targets, code, conf)
+}
+
+// mutual reports whether the nominal event code is done by both sides:
+// talks, meetings and negotiations, not visits.
+func mutual(code string) bool {
+	return strings.HasPrefix(code, "04") && code != "042" && code != "043"
 }
 
 // governsEvent reports whether the verb at v only frames another that is
@@ -230,6 +239,8 @@ func (k *coding) nominal(t *tree, n int) {
 	conf := 0.6
 	if len(targets) == 0 && len(sources) == 1 {
 		targets, conf = k.implicitTarget(t, n, sources[0], code), 0.4
+	} else if mutual(code) {
+		k.addAll(t, n, targets, sources, code, conf)
 	}
 	k.addAll(t, n, sources, targets, code, conf)
 }

@@ -10,8 +10,9 @@ import (
 // found, in order, in the verb's phrase: those before the verb among the
 // words before it, those after among the words after. reverse is the code
 // of the paired event from target to source that the pattern gives alone
-// ("[:173]"); a pattern coding both ways ("[042:043]") gives only the
-// first: news that A visits B is A's visit. specific is false when only
+// ("[:173]") or the same as code when the act is mutual ("[046:046]": A
+// negotiates with B, and B with A); a pattern coding two different acts
+// ("[042:043]") gives only the first: news that A visits B is A's visit. specific is false when only
 // the verb's default matched.
 func (k *coding) match(t *tree, v int, lemma string) (code, reverse string, specific bool) {
 	var before, after []int
@@ -51,8 +52,8 @@ func (k *coding) patterns(lemma string) []pattern {
 	for _, vp := range k.lex.VerbPatterns(lemma) {
 		p := pattern{before: k.compile(vp.Before), after: k.compile(vp.After), code: vp.Code,
 			reverse: vp.Reverse, specific: len(vp.Before)+len(vp.After) > 0}
-		if p.code != "" {
-			p.reverse = ""
+		if p.code != "" && p.reverse != p.code {
+			p.reverse = "" // see match
 		}
 		ps = append(ps, p)
 	}
