@@ -5,25 +5,38 @@
 //
 // For each verb of a sentence that the verb dictionary knows, the source
 // is the actor its subject names (a subject it shares with the verb it
-// depends on: "Israel plans to visit", "met Aliyev and held talks"; one
-// event for each conjunct of a compound subject), the target the actor of
-// its object or of a prepositional phrase ("met with", "sanctions on");
-// in the passive, the agent ("by") is the source and the subject the
-// target. The verb's patterns, most specific first, are matched against
-// the words of its phrase to choose the CAMEO code. A negated verb gives
-// no event. A modal ("will visit") or a verb of intention above it ("plans
-// to", "is expected to") turns cooperation into the matching intent code
-// (04x → 036, …) and conflict into a threat. Nouns that name events ("Sa'ar's
-// visit to Baku", "held talks with Bayramov") are coded with the
-// possessor, a "by" phrase or the subject of the verb they depend on as the
-// source. With a compound subject and no target ("Israel and Azerbaijan
-// agreed"), each conjunct is the other's target.
+// depends on: "Israel plans to visit", "met Aliyev and held talks"; the
+// reporter's for "it" in "Iraq said it would allow"; one event for each
+// conjunct of a compound subject), the target the actor of its object or
+// of a prepositional phrase ("met with", "sanctions on"), else of the
+// verb it governs ("threatened to cut off electricity to Nakhichevan"),
+// else any actor named after it in its phrase; in the passive, the agent
+// ("by") is the source and the subject the target. The verb's patterns,
+// most specific first, are matched against the words of its phrase to
+// choose the CAMEO code. A negated verb gives no event. The mood of a verb
+// changes its code: intended ("will visit", "plans to", "is expected to")
+// turns cooperation into the matching intent (04x → 036, …) and force into
+// a threat (13x); threatened ("threatened to", or intended on a condition:
+// "will withdraw unless") gives a threat; refused ("refused to") a
+// rejection (12x). Agreeing or deciding to do what the dictionary does not
+// code is the intent to cooperate (030). "X said that Y must …" is X's
+// demand (100) on Y. Nouns that name events ("Sa'ar's visit to Baku",
+// "held talks with Bayramov") are coded with the possessor, a "by" phrase
+// or the subject of the verb they depend on as the source. Mutual acts
+// (talks, meetings, negotiations, patterns coded "[x:x]") give an event
+// each way; with a compound subject and no target ("Israel and Azerbaijan
+// agreed"), each conjunct is the other's target. An act with no target
+// named is aimed at a state named as a place in its phrase ("lifted a
+// curfew in Montenegro"), or, done by a group of society (rebels,
+// protesters), at its own state.
 //
 // An event is dated by a date in its sentence, else by the lead's (news
 // leads date the story: "announced on Monday"), else by the publication
 // date; it is located at a place its sentence names, else at the dateline.
 // The same event (date, source, target, code) found several times in an
-// article is one event whose Mentions counts them.
+// article is one event whose Mentions counts them. Confidence is 0.8 for a
+// specific pattern, 0.6 for a verb's default code or a nominal event, 0.2
+// less with an implicit target.
 package coder
 
 import (
