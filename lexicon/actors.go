@@ -1,7 +1,9 @@
 package lexicon
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -53,8 +55,9 @@ var joiners = map[string]bool{
 // loadKnown reads actors.tsv (format in its header) into the known
 // table. It is the largest table, so the
 // loop avoids per-line allocations where it can: phrases, entries and
-// keys come from slabs, and repeated words share one key string.
-func (l *Lexicon) loadKnown(data []byte) error {
+// keys come from slabs, and repeated words share one key string. Errors
+// name the file as name.
+func loadKnown(t *table, name string, data []byte) error {
 	lines := strings.Split(string(data), "\n")
 	ents := make([]Entry, 0, len(lines))
 	phrases := make([]phrase, 0, len(lines)+len(lines)/2)
@@ -67,7 +70,7 @@ func (l *Lexicon) loadKnown(data []byte) error {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 3 {
-			return fmt.Errorf("actors.tsv:%d: %d fields, want names, code, dated codes", i+1, len(f))
+			return fmt.Errorf("%s:%d: %d fields, want names, code, dated codes", name, i+1, len(f))
 		}
 		code := f[1]
 		if code == "-" {
@@ -80,7 +83,7 @@ func (l *Lexicon) loadKnown(data []byte) error {
 			for _, d := range strings.Split(f[2], "|") {
 				dc, err := parseDated(d)
 				if err != nil {
-					return fmt.Errorf("actors.tsv:%d: %w", i+1, err)
+					return fmt.Errorf("%s:%d: %w", name, i+1, err)
 				}
 				dated = append(dated, dc)
 			}
@@ -92,7 +95,7 @@ func (l *Lexicon) loadKnown(data []byte) error {
 			}
 			n := strings.Count(name, " ") + 1
 			if name == "" || n > maxWords || strings.Contains(name, "  ") || name[0] == ' ' || name[len(name)-1] == ' ' {
-				return fmt.Errorf("actors.tsv:%d: name %q is not 1 to %d words separated by single spaces", i+1, name, maxWords)
+				return fmt.Errorf("%s:%d: name %q is not 1 to %d words separated by single spaces", name, i+1, name, maxWords)
 			}
 			if cap(keySlab)-len(keySlab) < 2*n {
 				keySlab = make([]string, 0, 4096)
@@ -137,7 +140,26 @@ func (l *Lexicon) loadKnown(data []byte) error {
 	for _, c := range first {
 		slices.SortStableFunc(c, func(a, b *phrase) int { return len(b.keys) - len(a.keys) })
 	}
-	l.known.first = first
+	t.first = first
+	return nil
+}
+
+// AddActors reads a file of actors in the format of actors.tsv (names,
+// code, dated codes; see its header) whose entries take precedence over
+// the embedded ones: users add the actors the dictionaries lack and
+// correct those they have wrong or out of date. Names in the file match as
+// Known names do. An error names the file and line and the reason.
+func (l *Lexicon) AddActors(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var t table
+	if err := loadKnown(&t, path, bytes.TrimPrefix(data, []byte("\uFEFF"))); err != nil {
+		return err
+	}
+	l.user = append(l.user, &t)
+	l.addSums(sum("user actors", data))
 	return nil
 }
 

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -134,8 +136,8 @@ func BenchmarkLoadKnown(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		var l Lexicon
-		if err := l.loadKnown(data); err != nil {
+		var t table
+		if err := loadKnown(&t, "actors.tsv", data); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -146,11 +148,45 @@ func TestKnownDataParses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var l Lexicon
-	if err := l.loadKnown(data); err != nil {
+	var known table
+	if err := loadKnown(&known, "actors.tsv", data); err != nil {
 		t.Fatal(err)
 	}
-	if len(l.known.first) < 10000 {
-		t.Errorf("%d first words, want the Phoenix actors (≥ 10000)", len(l.known.first))
+	if len(known.first) < 10000 {
+		t.Errorf("%d first words, want the Phoenix actors (≥ 10000)", len(known.first))
+	}
+}
+
+// TestAddActors checks user actor files: new actors with dated codes,
+// corrections that win over the embedded ones, and errors by line.
+func TestAddActors(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "my-actors.tsv")
+	data := "# my actors\nAMINA ODHIAMBO|ODHIAMBO\t-\tKENGOV 2025-01-01..\nBARACK OBAMA|OBAMA\tUSAELI\t-\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := New()
+	before := l.Hash()
+	if err := l.AddActors(path); err != nil {
+		t.Fatal(err)
+	}
+	if l.Hash() == before {
+		t.Error("the hash did not change")
+	}
+	on := func(y int) time.Time { return time.Date(y, 6, 1, 0, 0, 0, 0, time.UTC) }
+	e, n := l.MatchKnown([]string{"Amina", "Odhiambo", "said"})
+	if n != 2 || e.CodeOn(on(2026)) != "KENGOV" || e.CodeOn(on(2020)) != "" {
+		t.Errorf("Amina Odhiambo: %d words, codes %q and %q", n, e.CodeOn(on(2026)), e.CodeOn(on(2020)))
+	}
+	if e, n := l.MatchKnown([]string{"Barack", "Obama"}); n != 2 || e.CodeOn(on(2012)) != "USAELI" {
+		t.Errorf("the correction of Barack Obama did not win: %q", e.CodeOn(on(2012)))
+	}
+	bad := filepath.Join(dir, "bad.tsv")
+	if err := os.WriteFile(bad, []byte("# x\nNOBODY\tXXXGOV\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.AddActors(bad); err == nil || !strings.HasPrefix(err.Error(), bad+":2: ") {
+		t.Errorf("bad file: %v, want an error at %s:2", err, bad)
 	}
 }

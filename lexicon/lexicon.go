@@ -79,6 +79,9 @@ type Lexicon struct {
 	known     table
 	knownData []byte
 	knownOnce sync.Once
+	// user holds the actors of user files (AddActors), latest first in
+	// precedence, before the embedded ones.
+	user []*table
 
 	verbs    verbs
 	nominals map[string]*Nominal // by NounKey of the noun
@@ -146,6 +149,11 @@ func (l *Lexicon) Match(words []string) (Entry, int) {
 // four letters ("US", "PKK") matches only text in capitals, since the
 // source writes every name in capitals and cannot tell "US" from "Us".
 func (l *Lexicon) MatchKnown(words []string) (Entry, int) {
+	for _, t := range slices.Backward(l.user) {
+		if p, n := t.match(words); n > 0 {
+			return *p.ent, n
+		}
+	}
 	if p, n := l.knownTable().match(words); n > 0 {
 		return *p.ent, n
 	}
@@ -156,7 +164,7 @@ func (l *Lexicon) MatchKnown(words []string) (Entry, int) {
 // embedded data is checked by the tests, so an error is a build mistake.
 func (l *Lexicon) knownTable() *table {
 	l.knownOnce.Do(func() {
-		if err := l.loadKnown(l.knownData); err != nil {
+		if err := loadKnown(&l.known, "actors.tsv", l.knownData); err != nil {
 			panic("lexicon: embedded data: " + err.Error())
 		}
 		l.knownData = nil
