@@ -22,13 +22,13 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	var sum ingest.Summary
 	err := withStore(ctx, *db, func(store dyad.Store) error {
-		var err error
-		sum, err = ingestAll(ctx, store, stderr, func(emit func(source.Item)) {
-			source.ReadFS(ctx, demo.Corpus, source.Options{}, emit)
-		})
+		p, err := (*readFlags)(nil).pipeline(ctx, store)
 		if err != nil {
 			return err
 		}
+		sum = ingestAll(ctx, p, stderr, func(emit func(source.Item)) {
+			source.ReadFS(ctx, demo.Corpus, source.Options{}, emit)
+		})
 		fmt.Fprintf(stdout, "Ingested the demo corpus (%d articles by four outlets on three stories) into %s: %s.\n",
 			len(demo.Files()), *db, sum)
 		return showStore(ctx, stdout, store)

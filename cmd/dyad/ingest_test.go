@@ -255,3 +255,22 @@ func TestIngestKnowsPeople(t *testing.T) {
 		t.Errorf("actors:\n%s\nwant amina-odhiambo, KENGOV, in 2 articles", out)
 	}
 }
+
+// TestIngestUserActors checks --actors: a user's actor resolves with the
+// code it held on the publication date; a bad file stops with its line.
+func TestIngestUserActors(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	actors := writeFile(t, dir, "actors.tsv", []byte("AMINA ODHIAMBO|ODHIAMBO\t-\tKENGOV 2025-01-01..\n"))
+	art := writeFile(t, dir, "a.txt", []byte("Date: 2026-03-02\n\nOdhiambo arrived in Luanda on Monday.\n"))
+	mustRun(t, 0, "ingest", "--db", db, "--actors", actors, art)
+	out := mustRun(t, 0, "actors", "--db", db, "--actor", "KENGOV", "--format", "csv").stdout
+	if !strings.Contains(out, "Amina Odhiambo") {
+		t.Errorf("actors:\n%s\nwant Amina Odhiambo as KENGOV", out)
+	}
+	bad := writeFile(t, dir, "bad.tsv", []byte("ODHIAMBO\tKENGOV\n"))
+	r := dyadRun(t, "ingest", "--db", db, "--actors", bad, art)
+	if r.code == 0 || !strings.Contains(r.stderr, bad+":1:") {
+		t.Errorf("bad actors file: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -40,6 +40,8 @@ Reading flags (analyze, ingest):
   --published DATE   publication date for inputs that carry none (2026-01-27)
   --follow           fetch the pages that feed items link to
   --allow-private    allow URLs on loopback and private addresses
+  --lexicon FILE     add a dictionary in the lexicon's combined format (repeatable)
+  --actors FILE      add actors in the format of lexicon/data/actors.tsv (repeatable)
 
 Query filters (articles, actors, quotes, figures):
   --actor X          actor id, code, country or name (ISR, ISRGOV, gideon-saar)

@@ -11,6 +11,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"dyad"
+	"dyad/coder"
 	"dyad/extract"
 	"dyad/ingest"
 	"dyad/lexicon"
@@ -18,11 +19,12 @@ import (
 	"dyad/source"
 )
 
-// readFlags are the flags of commands that read inputs.
+// readFlags are the flags of commands that read and analyze inputs.
 type readFlags struct {
-	published    string
-	follow       bool
-	allowPrivate bool
+	published        string
+	follow           bool
+	allowPrivate     bool
+	lexicons, actors []string // user dictionaries
 }
 
 func addReadFlags(fs *flag.FlagSet) *readFlags {
@@ -30,7 +32,34 @@ func addReadFlags(fs *flag.FlagSet) *readFlags {
 	fs.StringVar(&r.published, "published", "", "publication date for inputs that carry none")
 	fs.BoolVar(&r.follow, "follow", false, "fetch the pages feed items link to")
 	fs.BoolVar(&r.allowPrivate, "allow-private", false, "allow URLs on loopback and private addresses")
+	fs.Func("lexicon", "add a dictionary `FILE` in the lexicon's combined format (repeatable)", func(f string) error {
+		r.lexicons = append(r.lexicons, f)
+		return nil
+	})
+	fs.Func("actors", "add a `FILE` of actors in the format of lexicon/data/actors.tsv (repeatable)", func(f string) error {
+		r.actors = append(r.actors, f)
+		return nil
+	})
 	return r
+}
+
+// lexicon is the embedded lexicon with the user's files added.
+func (r *readFlags) lexicon() (*lexicon.Lexicon, error) {
+	if r == nil || len(r.lexicons)+len(r.actors) == 0 {
+		return lexicon.Default(), nil
+	}
+	lex := lexicon.New()
+	for _, f := range r.lexicons {
+		if err := lex.AddFile(f); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range r.actors {
+		if err := lex.AddActors(f); err != nil {
+			return nil, err
+		}
+	}
+	return lex, nil
 }
 
 func (r *readFlags) options() (source.Options, error) {
@@ -38,21 +67,35 @@ func (r *readFlags) options() (source.Options, error) {
 	return source.Options{Published: pub, Follow: r.follow, AllowPrivate: r.allowPrivate}, err
 }
 
-// analyzer is the analysis stage as configured here: the embedded lexicon
-// and models. With a store, it knows the people the store has met.
-func analyzer(ctx context.Context, store dyad.Store) (dyad.Analyzer, error) {
-	a := extract.New(lexicon.Default())
-	if store == nil {
-		return a, nil
-	}
-	known, err := store.Actors(ctx, dyad.Filter{})
+// pipeline is the analysis and coding stages as the flags configure them:
+// the embedded models and lexicon plus the user's files. With a store, the
+// analyzer knows the people the store has met, and the pipeline stores.
+// r may be nil: the defaults.
+func (r *readFlags) pipeline(ctx context.Context, store dyad.Store) (*ingest.Pipeline, error) {
+	lex, err := r.lexicon()
 	if err != nil {
-		return nil, fmt.Errorf("load known actors: %w", err)
+		return nil, err
 	}
-	for _, k := range known {
-		a.People.Learn(k.Actor)
+	a := extract.New(lex)
+	if store != nil {
+		known, err := store.Actors(ctx, dyad.Filter{})
+		if err != nil {
+			return nil, fmt.Errorf("load known actors: %w", err)
+		}
+		for _, k := range known {
+			a.People.Learn(k.Actor)
+		}
 	}
-	return a, nil
+	return &ingest.Pipeline{Analyzer: a, Coder: coder.New(lex), Store: store}, nil
+}
+
+// analyzer is the default analysis stage, knowing the people of store.
+func analyzer(ctx context.Context, store dyad.Store) (dyad.Analyzer, error) {
+	p, err := (*readFlags)(nil).pipeline(ctx, store)
+	if err != nil {
+		return nil, err
+	}
+	return p.Analyzer, nil
 }
 
 func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -70,11 +113,10 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	an, err := analyzer(ctx, nil)
+	p, err := rf.pipeline(ctx, nil)
 	if err != nil {
 		return err
 	}
-	p := &ingest.Pipeline{Analyzer: an}
 	failed := false
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
@@ -126,13 +168,16 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	var sum ingest.Summary
 	err = withStore(ctx, *db, func(store dyad.Store) error {
-		var err error
-		sum, err = ingestAll(ctx, store, stderr, func(emit func(source.Item)) {
+		p, err := rf.pipeline(ctx, store)
+		if err != nil {
+			return err
+		}
+		sum = ingestAll(ctx, p, stderr, func(emit func(source.Item)) {
 			for _, in := range inputs {
 				source.Read(ctx, in, opts, emit)
 			}
 		})
-		return err
+		return nil
 	})
 	if err != nil {
 		return err
@@ -146,12 +191,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 // ingestAll stores every article that read emits, reporting failures one
 // line each, with a progress spinner when stderr is a terminal.
-func ingestAll(ctx context.Context, store dyad.Store, stderr io.Writer, read func(emit func(source.Item))) (ingest.Summary, error) {
-	an, err := analyzer(ctx, store)
-	if err != nil {
-		return ingest.Summary{}, err
-	}
-	p := &ingest.Pipeline{Analyzer: an, Store: store}
+func ingestAll(ctx context.Context, p *ingest.Pipeline, stderr io.Writer, read func(emit func(source.Item))) ingest.Summary {
 	var bar *progressbar.ProgressBar
 	if isTerminal(stderr) {
 		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr),
@@ -180,7 +220,7 @@ func ingestAll(ctx context.Context, store dyad.Store, stderr io.Writer, read fun
 			warn(stderr, it.Input+": "+err.Error())
 		}
 	})
-	return sum, nil
+	return sum
 }
 
 // isTerminal reports whether w is a terminal.
