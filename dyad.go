@@ -263,6 +263,15 @@ type Filter struct {
 	Since  time.Time // published at or after
 	Until  time.Time // published before
 	Limit  int       // 0 means no limit
+
+	// Event fields: only Events applies them. Source and Target match an
+	// event's source and target as Actor matches an actor; together they
+	// are a directed dyad, matched in both directions when Undirected.
+	Source     string
+	Target     string
+	Undirected bool
+	CAMEO      string // prefix of the CAMEO code: "04" matches 040-046
+	Quad       int    // QuadClass 1-4
 }
 
 // ActorSummary is a stored actor with how often it appears.
@@ -277,6 +286,7 @@ type ActorSummary struct {
 // Source names the article a stored record came from.
 type Source struct {
 	ArticleID string    `json:"article_id"`
+	URL       string    `json:"url,omitempty"`
 	Outlet    string    `json:"outlet,omitempty"`
 	Title     string    `json:"title,omitempty"`
 	Published time.Time `json:"published,omitzero"`

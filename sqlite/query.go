@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"dyad"
@@ -129,10 +130,10 @@ func collect[T any](ctx context.Context, s *Store, query string, args []any, sca
 
 // sourceCols selects a record's dyad.Source from the articles table "a";
 // sourceDest scans them. Every record query starts with these columns.
-const sourceCols = "a.id, a.outlet, a.title, a.published"
+const sourceCols = "a.id, a.url, a.outlet, a.title, a.published"
 
 func sourceDest(s *dyad.Source, more ...any) []any {
-	return append([]any{&s.ArticleID, &s.Outlet, &s.Title, timeDest{&s.Published}}, more...)
+	return append([]any{&s.ArticleID, &s.URL, &s.Outlet, &s.Title, timeDest{&s.Published}}, more...)
 }
 
 // Has reports whether the article is stored.
@@ -236,15 +237,53 @@ func (s *Store) Figures(ctx context.Context, f dyad.Filter) ([]dyad.FigureRecord
 	})
 }
 
+// The columns that name an event's source and target.
+var (
+	eventSource = []string{"e.source_actor", "e.source_code", "e.source_country", "e.source_name"}
+	eventTarget = []string{"e.target_actor", "e.target_code", "e.target_country", "e.target_name"}
+)
+
+// dyadMatch returns the condition "src matches one of srcCols and tgt one
+// of tgtCols"; an empty side matches anything.
+func dyadMatch(src, tgt string, srcCols, tgtCols []string) (string, []any) {
+	var conds []string
+	var args []any
+	for _, side := range []struct {
+		actor string
+		cols  []string
+	}{{src, srcCols}, {tgt, tgtCols}} {
+		if side.actor != "" {
+			c, a := actorMatch(side.actor, side.cols...)
+			conds, args = append(conds, c), append(args, a...)
+		}
+	}
+	return "(" + strings.Join(conds, " AND ") + ")", args
+}
+
 // Events returns the events of articles passing f, in article order.
-// Actor matches the source or the target (actor ID, code, country, name).
+// Actor matches the source or the target (actor ID, code, country, name);
+// Source and Target match one side each, CAMEO a code prefix, Quad the
+// QuadClass.
 func (s *Store) Events(ctx context.Context, f dyad.Filter) ([]dyad.EventRecord, error) {
 	w, err := s.articleWhere(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	w.actor(f, "e.source_actor", "e.source_code", "e.source_country", "e.source_name",
-		"e.target_actor", "e.target_code", "e.target_country", "e.target_name")
+	w.actor(f, slices.Concat(eventSource, eventTarget)...)
+	if f.Source != "" || f.Target != "" {
+		c, args := dyadMatch(f.Source, f.Target, eventSource, eventTarget)
+		if f.Undirected {
+			rc, rargs := dyadMatch(f.Source, f.Target, eventTarget, eventSource)
+			c, args = "("+c+" OR "+rc+")", append(args, rargs...)
+		}
+		w.add(c, args...)
+	}
+	if f.CAMEO != "" {
+		w.add("substr(e.cameo, 1, ?) = ?", len(f.CAMEO), f.CAMEO)
+	}
+	if f.Quad != 0 {
+		w.add("e.quad = ?", f.Quad)
+	}
 	q := `SELECT ` + sourceCols + `, e.date,
 			e.source_name, e.source_code, e.source_country, e.source_sector, e.source_actor,
 			e.target_name, e.target_code, e.target_country, e.target_sector, e.target_actor,

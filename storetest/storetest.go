@@ -17,6 +17,8 @@
 //     then by article ID), then in their order within the analysis. Actors
 //     come by articles, then mentions (both descending), then ID. IDs are
 //     compared byte by byte.
+//   - Filter.Source, Target, Undirected, CAMEO and Quad apply to Events
+//     only; the other queries ignore them.
 //   - A malformed Filter.Query gives the one-line error
 //     `invalid query "<query>": <reason>`.
 package storetest
@@ -46,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		{"PutTwice", testPutTwice},
 		{"RoundTrip", testRoundTrip},
 		{"Filters", testFilters},
+		{"EventFilters", testEventFilters},
 		{"Order", testOrder},
 		{"FullText", testFullText},
 		{"ActorUpsert", testActorUpsert},
@@ -138,7 +141,7 @@ func mustArticles(t *testing.T, s dyad.Store, f dyad.Filter) []dyad.Article {
 }
 
 func source(a *dyad.Analysis) dyad.Source {
-	return dyad.Source{ArticleID: a.Article.ID, Outlet: a.Article.Outlet, Title: a.Article.Title, Published: a.Article.Published}
+	return dyad.Source{ArticleID: a.Article.ID, URL: a.Article.URL, Outlet: a.Article.Outlet, Title: a.Article.Title, Published: a.Article.Published}
 }
 
 // testRoundTrip checks that everything the queries return is what went in.
@@ -406,6 +409,61 @@ func testFilters(t *testing.T, s dyad.Store) {
 				t.Errorf("filter %+v (-want +got):\n%s", tt.f, diff)
 			}
 		})
+	}
+}
+
+// testEventFilters checks the filters only Events applies. The corpus's
+// events: 111 PERGOV→CHLGOV (quad 3); 042 Berg (NORGOV)→CHL and 057
+// Berg→Rojas (CHLGOV); 051 IGOUNO→NORGOV (quads 1).
+func testEventFilters(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	a1, a2, a3 := corpus()
+	put(t, s, a1, a2, a3)
+	tests := []struct {
+		name string
+		f    dyad.Filter
+		want []string // CAMEO codes in order
+	}{
+		{"dyad by country", dyad.Filter{Source: "NOR", Target: "CHL"}, []string{"042", "057"}},
+		{"dyad is directed", dyad.Filter{Source: "CHL", Target: "NOR"}, nil},
+		{"undirected dyad", dyad.Filter{Source: "CHL", Target: "NOR", Undirected: true}, []string{"042", "057"}},
+		{"undirected dyad, either way", dyad.Filter{Source: "chl", Target: "per", Undirected: true}, []string{"111"}},
+		{"dyad by code", dyad.Filter{Source: "NORGOV", Target: "chlgov"}, []string{"057"}},
+		{"dyad by name and ID", dyad.Filter{Source: "ola berg", Target: "ana-rojas"}, []string{"057"}},
+		{"source only", dyad.Filter{Source: "PER"}, []string{"111"}},
+		{"target only", dyad.Filter{Target: "CHL"}, []string{"111", "042", "057"}},
+		{"target is not source", dyad.Filter{Target: "PER"}, nil},
+		{"undirected source only", dyad.Filter{Source: "NORGOV", Undirected: true}, []string{"042", "057", "051"}},
+		{"cameo root", dyad.Filter{CAMEO: "05"}, []string{"057", "051"}},
+		{"cameo prefix", dyad.Filter{CAMEO: "0"}, []string{"042", "057", "051"}},
+		{"cameo full", dyad.Filter{CAMEO: "057"}, []string{"057"}},
+		{"cameo longer than any", dyad.Filter{CAMEO: "0571"}, nil},
+		{"quad 1", dyad.Filter{Quad: 1}, []string{"042", "057", "051"}},
+		{"quad 3", dyad.Filter{Quad: 3}, []string{"111"}},
+		{"quad 4", dyad.Filter{Quad: 4}, nil},
+		{"dyad and cameo", dyad.Filter{Source: "NOR", Target: "CHL", CAMEO: "04"}, []string{"042"}},
+		{"actor and quad", dyad.Filter{Actor: "IGOUNO", Quad: 1}, []string{"051"}},
+		{"dyad and article filters", dyad.Filter{Source: "NOR", Outlet: "northern herald", Until: timeA1}, nil},
+		{"dyad and limit", dyad.Filter{Target: "CHL", Limit: 2}, []string{"111", "042"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			es, err := s.Events(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range es {
+				got = append(got, e.CAMEO)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Events(%+v) = %q, want %q", tt.f, got, tt.want)
+			}
+		})
+	}
+	// The other records do not have these fields: they ignore them.
+	if as := mustArticles(t, s, dyad.Filter{Quad: 4, CAMEO: "19", Source: "XYZ"}); len(as) != 3 {
+		t.Errorf("Articles with event filters: %d articles, want all 3", len(as))
 	}
 }
 

@@ -20,19 +20,20 @@ import (
 
 // evalCommands are the subcommands of "dyad eval".
 var evalCommands = map[string]command{
-	"nlp": runEvalNLP,
+	"nlp":    runEvalNLP,
+	"events": runEvalEvents,
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError{errors.New("want a subcommand: nlp")}
+		return usageError{errors.New("want a subcommand: nlp or events")}
 	}
 	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		return flag.ErrHelp
 	}
 	cmd, ok := evalCommands[args[0]]
 	if !ok {
-		return usageError{fmt.Errorf("unknown subcommand %q: want nlp", args[0])}
+		return usageError{fmt.Errorf("unknown subcommand %q: want nlp or events", args[0])}
 	}
 	return cmd(ctx, args[1:], stdout, stderr)
 }
@@ -150,4 +151,49 @@ func printNLP(w io.Writer, path string, r eval.NLP, nerOnly bool, load, took tim
 func prf(s eval.PRF) string {
 	return fmt.Sprintf("P %6.2f  R %6.2f  F1 %6.2f  (gold %d, predicted %d, correct %d)",
 		100*s.Precision, 100*s.Recall, 100*s.F1, s.Gold, s.Pred, s.Correct)
+}
+
+// runEvalEvents scores the event coder (codeText) on PLOVER or PETRARCH-2
+// gold records.
+func runEvalEvents(_ context.Context, args []string, stdout, _ io.Writer) error {
+	fs := flag.NewFlagSet("eval events", flag.ContinueOnError)
+	plover := fs.String("plover", "", "PLOVER gold records (JSON)")
+	petr := fs.String("petr", "", "PETRARCH-2 validation records (XML)")
+	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
+	}
+	if (*plover == "") == (*petr == "") {
+		return usageError{errors.New("want one of --plover PATH and --petr PATH")}
+	}
+	path, read := *plover, eval.ReadPLOVER
+	if *petr != "" {
+		path, read = *petr, eval.ReadPETR
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	gold, err := read(f, path)
+	if err != nil {
+		return err
+	}
+	t0 := time.Now()
+	r, err := eval.EvaluateEvents(gold, codeText)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(r)
+	}
+	fmt.Fprintf(stdout, "%s: coded in %v\n", path, time.Since(t0).Round(time.Millisecond))
+	_, err = fmt.Fprint(stdout, r)
+	return err
 }

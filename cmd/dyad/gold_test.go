@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+	"os"
 	"testing"
 
 	"dyad/eval"
@@ -34,6 +36,39 @@ func TestGUMDevFloors(t *testing.T) {
 	} {
 		if m.got < m.floor {
 			t.Errorf("%s %.4f < floor %.2f", m.name, m.got, m.floor)
+		}
+	}
+}
+
+// TestEventsDevFloors scores the analyzer and coder together, as "dyad
+// eval events" does, on the PLOVER and PETRARCH-2 dev gold. The floors sit
+// about two points under the measured scores (PLOVER type accuracy 0.480,
+// F1 0.326; PETRARCH-2 F1 0.583), far under the issue's targets.
+func TestEventsDevFloors(t *testing.T) {
+	for _, g := range []struct {
+		path               string
+		read               func(io.Reader, string) (eval.GoldEvents, error)
+		typeFloor, f1Floor float64
+	}{
+		{"eval/plover/gsr-dev.json", eval.ReadPLOVER, 0.46, 0.30},
+		{"eval/petrarch2/PETR2_GSR_validation-dev.xml", eval.ReadPETR, 0.60, 0.56},
+	} {
+		f, err := os.Open(shared.Path(t, g.path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		gold, err := g.read(f, g.path)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := eval.EvaluateEvents(gold, codeText)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: type accuracy %.4f, P %.4f R %.4f F1 %.4f", g.path, r.TypeAccuracy, r.Precision, r.Recall, r.F1)
+		if r.TypeAccuracy < g.typeFloor || r.F1 < g.f1Floor {
+			t.Errorf("%s: type accuracy %.4f (floor %.2f), F1 %.4f (floor %.2f)", g.path, r.TypeAccuracy, g.typeFloor, r.F1, g.f1Floor)
 		}
 	}
 }

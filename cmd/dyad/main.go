@@ -27,6 +27,8 @@ Usage:
   dyad actors    [filters]                   list stored actors
   dyad quotes    [filters]                   list stored quotes
   dyad figures   [filters]                   list stored figures
+  dyad events    [filters] [event filters]   list stored events (who did what to whom)
+  dyad export    KIND [filters] --format F   export events|articles|quotes|figures as csv, jsonl or parquet [--out FILE]
   dyad eval      nlp --conllu|--iob2 PATH    score the language models on gold data
   dyad train     tagger|parser|ner [flags]   train a language model
   dyad lexicon   import-petrarch DIR         convert PETRARCH-2 dictionaries into lexicon/data
@@ -43,7 +45,7 @@ Reading flags (analyze, ingest):
   --lexicon FILE     add a dictionary in the lexicon's combined format (repeatable)
   --actors FILE      add actors in the format of lexicon/data/actors.tsv (repeatable)
 
-Query filters (articles, actors, quotes, figures):
+Query filters (articles, actors, quotes, figures, events, export):
   --actor X          actor id, code, country or name (ISR, ISRGOV, gideon-saar)
   --since DATE       published on or after DATE
   --until DATE       published before DATE
@@ -52,9 +54,18 @@ Query filters (articles, actors, quotes, figures):
   --format F         table, csv or json (default table)
   --limit N          at most N rows
 
+Event filters (events, export events):
+  --dyad SRC-TGT     source and target (ISR-AZE), directed unless --undirected
+  --source X         source actor (id, code, country or name); --target X the target
+  --cameo PREFIX     CAMEO code or prefix (04, 042)
+  --quad N           QuadClass: 1 verbal cooperation, 2 material cooperation,
+                     3 verbal conflict, 4 material conflict
+  --format gdelt     GDELT 2.0 event rows (events only)
+
 Evaluation and training:
   dyad eval nlp --conllu PATH [--json]   tokens, upos, xpos, uas, las (and ner) on CoNLL-U
   dyad eval nlp --iob2 PATH [--json]     ner precision, recall and F1 by type on IOB2
+  dyad eval events --plover|--petr PATH [--json]   event coding against PLOVER or PETRARCH-2 gold
   dyad train tagger|parser|ner --train PATH... [--dev PATH...] --out FILE
              [--iterations N] [--seed S]
 A PATH is a .conllu or .iob2 file or a directory of them; --train and --dev
@@ -82,6 +93,8 @@ var commands = map[string]command{
 	"actors":   runActors,
 	"quotes":   runQuotes,
 	"figures":  runFigures,
+	"events":   runEvents,
+	"export":   runExport,
 	"eval":     runEval,
 	"train":    runTrain,
 	"lexicon":  runLexicon,
