@@ -42,6 +42,8 @@ Query further:
   dyad actors   --db %[1]s --format csv
   dyad quotes   --db %[1]s --actor TUR
   dyad figures  --db %[1]s --since 2026-01-01 --format json
+  dyad events   --db %[1]s --dyad TUR-IGOEUREEC --undirected
+  dyad export events --db %[1]s --format parquet --out events.parquet
   dyad analyze  FILE --json      (one article, everything found, with byte offsets)
   dyad ingest   --db %[1]s DIR_OR_URL...
 `, *db)
@@ -52,7 +54,7 @@ Query further:
 }
 
 // showStore prints what a store holds: counts, the actors mentioned most,
-// and the first quotes and figures.
+// and the first quotes, figures and events.
 func showStore(ctx context.Context, w io.Writer, store dyad.Store) error {
 	n, err := store.Counts(ctx)
 	if err != nil {
@@ -72,8 +74,8 @@ func showStore(ctx context.Context, w io.Writer, store dyad.Store) error {
 	if err := section(w, "Figures", n.Figures, figures, err, figureCols); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(w, "\nEvents so far: %d. Event coding (CAMEO, PLOVER) is the next stage to land.\n", n.Events)
-	return err
+	events, err := store.Events(ctx, dyad.Filter{Limit: 10})
+	return section(w, "Events", n.Events, events, err, eventCols)
 }
 
 // section prints the first records of total under a title, or the error
