@@ -320,12 +320,20 @@ type Counts struct {
 	Events   int `json:"events"`
 }
 
+// Errors a Store returns, wrapped with what failed.
+var (
+	ErrNotFound     = errors.New("not found")     // no article with that ID
+	ErrInvalidQuery = errors.New("invalid query") // Filter.Query is not a valid search
+)
+
 // Store keeps analyses and answers queries over them. Put is idempotent by
 // article ID: storing an article that is already there changes nothing and
-// reports created == false.
+// reports created == false. Analysis reads a stored article back with
+// everything stored of it (all but the parse), or fails with ErrNotFound.
 type Store interface {
 	Put(ctx context.Context, a *Analysis) (created bool, err error)
 	Has(ctx context.Context, articleID string) (bool, error)
+	Analysis(ctx context.Context, articleID string) (*Analysis, error)
 	Articles(ctx context.Context, f Filter) ([]Article, error)
 	Actors(ctx context.Context, f Filter) ([]ActorSummary, error)
 	Quotes(ctx context.Context, f Filter) ([]QuoteRecord, error)

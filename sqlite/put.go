@@ -40,8 +40,8 @@ const (
 
 	// An actor listed twice in one analysis is linked once.
 	sqlArticleActor = `
-		INSERT INTO article_actors (article_id, actor_id, mentions, sentences, tone)
-		VALUES (?, ?, ?, ?, ?)
+		INSERT INTO article_actors (article_id, actor_id, mentions, sentences, tone, seq)
+		VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (article_id, actor_id) DO NOTHING`
 
 	sqlMention = `
@@ -211,7 +211,7 @@ func (p *putTx) actors() error {
 		if ok {
 			tone = t.Score
 		}
-		if _, err := link.ExecContext(p.ctx, p.a.Article.ID, ac.ID, mentions[ac.ID], t.Sentences, tone); err != nil {
+		if _, err := link.ExecContext(p.ctx, p.a.Article.ID, ac.ID, mentions[ac.ID], t.Sentences, tone, i); err != nil {
 			return fmt.Errorf("actor %d %q: %w", i, ac.ID, err)
 		}
 	}

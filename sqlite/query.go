@@ -104,7 +104,7 @@ func (s *Store) checkQuery(ctx context.Context, q string) error {
 	}
 	// The driver's message reads "SQL logic error: <reason> (1)".
 	reason := strings.TrimSuffix(strings.TrimPrefix(se.Error(), "SQL logic error: "), " (1)")
-	return fmt.Errorf("invalid query %q: %s", q, strings.Join(strings.Fields(reason), " "))
+	return fmt.Errorf("%w %q: %s", dyad.ErrInvalidQuery, q, strings.Join(strings.Fields(reason), " "))
 }
 
 // collect runs a read query and scans each row with scan.
@@ -195,16 +195,23 @@ func (s *Store) Quotes(ctx context.Context, f dyad.Filter) ([]dyad.QuoteRecord, 
 		return nil, err
 	}
 	w.actor(f, "q.speaker_actor", "q.speaker_code", "q.speaker_name", "ac.code", "ac.country", "ac.name")
-	q := `SELECT ` + sourceCols + `, q.span_start, q.span_end, q.text, q.direct, q.cue,
-			q.speaker_name, q.speaker_code, q.speaker_actor, q.speaker_start, q.speaker_end
+	q := `SELECT ` + sourceCols + `, ` + quoteCols + `
 		FROM quotes q
 		JOIN articles a ON a.id = q.article_id
 		LEFT JOIN actors ac ON ac.id = q.speaker_actor` + w.sql(articleOrder+", q.seq", f)
 	return collect(ctx, s, q, w.args, func(r *sql.Rows, q *dyad.QuoteRecord) error {
-		sp := &q.Speaker
-		return r.Scan(sourceDest(&q.Source, &q.Start, &q.End, &q.Text, &q.Direct, &q.Cue,
-			&sp.Name, &sp.Code, &sp.Actor, &sp.Start, &sp.End)...)
+		return r.Scan(sourceDest(&q.Source, quoteDest(&q.Quote)...)...)
 	})
+}
+
+// quoteCols select a dyad.Quote from the quotes table "q"; quoteDest scans
+// them.
+const quoteCols = `q.span_start, q.span_end, q.text, q.direct, q.cue,
+	q.speaker_name, q.speaker_code, q.speaker_actor, q.speaker_start, q.speaker_end`
+
+func quoteDest(q *dyad.Quote) []any {
+	sp := &q.Speaker
+	return []any{&q.Start, &q.End, &q.Text, &q.Direct, &q.Cue, &sp.Name, &sp.Code, &sp.Actor, &sp.Start, &sp.End}
 }
 
 // Figures returns the figures of articles passing f, in article order.
@@ -220,21 +227,34 @@ func (s *Store) Figures(ctx context.Context, f dyad.Filter) ([]dyad.FigureRecord
 		w.add(`EXISTS (SELECT 1 FROM figure_actors fa
 			WHERE fa.article_id = fg.article_id AND fa.figure_seq = fg.seq AND `+c+")", args...)
 	}
-	q := `SELECT ` + sourceCols + `, fg.span_start, fg.span_end, fg.text, fg.value, fg.unit,
-			fg.qualifier, fg.quantity, fg.period,
-			(SELECT json_group_array(fa.code ORDER BY fa.pos) FROM figure_actors fa
-				WHERE fa.article_id = fg.article_id AND fa.figure_seq = fg.seq)
+	q := `SELECT ` + sourceCols + `, ` + figureCols + `
 		FROM figures fg
 		JOIN articles a ON a.id = fg.article_id` + w.sql(articleOrder+", fg.seq", f)
 	return collect(ctx, s, q, w.args, func(r *sql.Rows, fr *dyad.FigureRecord) error {
 		var actors string
-		err := r.Scan(sourceDest(&fr.Source, &fr.Start, &fr.End, &fr.Text, &fr.Value, &fr.Unit,
-			&fr.Qualifier, &fr.Quantity, &fr.Period, &actors)...)
-		if err != nil || actors == "[]" {
+		if err := r.Scan(sourceDest(&fr.Source, figureDest(&fr.Figure, &actors)...)...); err != nil {
 			return err
 		}
-		return json.Unmarshal([]byte(actors), &fr.Actors)
+		return figureActors(&fr.Figure, actors)
 	})
+}
+
+// figureCols select a dyad.Figure from the figures table "fg", its actors
+// as a JSON array; figureDest scans them, figureActors decodes the actors.
+const figureCols = `fg.span_start, fg.span_end, fg.text, fg.value, fg.unit,
+	fg.qualifier, fg.quantity, fg.period,
+	(SELECT json_group_array(fa.code ORDER BY fa.pos) FROM figure_actors fa
+		WHERE fa.article_id = fg.article_id AND fa.figure_seq = fg.seq)`
+
+func figureDest(f *dyad.Figure, actors *string) []any {
+	return []any{&f.Start, &f.End, &f.Text, &f.Value, &f.Unit, &f.Qualifier, &f.Quantity, &f.Period, actors}
+}
+
+func figureActors(f *dyad.Figure, actors string) error {
+	if actors == "[]" {
+		return nil
+	}
+	return json.Unmarshal([]byte(actors), &f.Actors)
 }
 
 // The columns that name an event's source and target.
@@ -284,21 +304,29 @@ func (s *Store) Events(ctx context.Context, f dyad.Filter) ([]dyad.EventRecord, 
 	if f.Quad != 0 {
 		w.add("e.quad = ?", f.Quad)
 	}
-	q := `SELECT ` + sourceCols + `, e.date,
-			e.source_name, e.source_code, e.source_country, e.source_sector, e.source_actor,
-			e.target_name, e.target_code, e.target_country, e.target_sector, e.target_actor,
-			e.cameo, e.root, e.quad, e.goldstein, e.plover_type, e.plover_mode, e.plover_context,
-			e.location, e.span_start, e.span_end, e.evidence, e.confidence, e.coder, e.dict, e.mentions
+	q := `SELECT ` + sourceCols + `, ` + eventCols + `
 		FROM events e
 		JOIN articles a ON a.id = e.article_id` + w.sql(articleOrder+", e.seq", f)
 	return collect(ctx, s, q, w.args, func(r *sql.Rows, e *dyad.EventRecord) error {
-		src, tgt := &e.Event.Source, &e.Target
-		return r.Scan(sourceDest(&e.Source, &e.Date,
-			&src.Name, &src.Code, &src.Country, &src.Sector, &src.Actor,
-			&tgt.Name, &tgt.Code, &tgt.Country, &tgt.Sector, &tgt.Actor,
-			&e.CAMEO, &e.Root, &e.Quad, &e.Goldstein, &e.PLOVER.Type, &e.PLOVER.Mode, &e.PLOVER.Context,
-			&e.Location, &e.Start, &e.End, &e.Evidence, &e.Confidence, &e.Coder, &e.Dict, &e.Mentions)...)
+		return r.Scan(sourceDest(&e.Source, eventDest(&e.Event)...)...)
 	})
+}
+
+// eventCols select a dyad.Event from the events table "e"; eventDest scans
+// them.
+const eventCols = `e.date,
+	e.source_name, e.source_code, e.source_country, e.source_sector, e.source_actor,
+	e.target_name, e.target_code, e.target_country, e.target_sector, e.target_actor,
+	e.cameo, e.root, e.quad, e.goldstein, e.plover_type, e.plover_mode, e.plover_context,
+	e.location, e.span_start, e.span_end, e.evidence, e.confidence, e.coder, e.dict, e.mentions`
+
+func eventDest(e *dyad.Event) []any {
+	src, tgt := &e.Source, &e.Target
+	return []any{&e.Date,
+		&src.Name, &src.Code, &src.Country, &src.Sector, &src.Actor,
+		&tgt.Name, &tgt.Code, &tgt.Country, &tgt.Sector, &tgt.Actor,
+		&e.CAMEO, &e.Root, &e.Quad, &e.Goldstein, &e.PLOVER.Type, &e.PLOVER.Mode, &e.PLOVER.Context,
+		&e.Location, &e.Start, &e.End, &e.Evidence, &e.Confidence, &e.Coder, &e.Dict, &e.Mentions}
 }
 
 // Counts returns the number of stored records of each kind.

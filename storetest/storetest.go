@@ -25,6 +25,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -47,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 	}{
 		{"PutTwice", testPutTwice},
 		{"RoundTrip", testRoundTrip},
+		{"Analysis", testAnalysis},
 		{"Filters", testFilters},
 		{"EventFilters", testEventFilters},
 		{"Order", testOrder},
@@ -66,6 +68,38 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 			}()
 			tt.fn(t, s)
 		})
+	}
+}
+
+// testAnalysis reads each stored analysis back: what was put, but for what
+// a store keeps of it. An event reported twice is one event with both
+// mentions, an actor's tone keeps its score and sentences, actors are as
+// stored (here as put, since no other article adds to them). An unknown ID
+// is ErrNotFound.
+func testAnalysis(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	a1, a2, a3 := corpus()
+	put(t, s, a1, a2, a3)
+	for _, a := range []*dyad.Analysis{a1, a2, a3} {
+		want := *a
+		want.Sentences = nil
+		want.Events = nil
+		for _, e := range a.Events {
+			if i := slices.IndexFunc(want.Events, func(x dyad.Event) bool { return x.Key() == e.Key() }); i >= 0 {
+				want.Events[i].Mentions += e.Mentions
+				continue
+			}
+			want.Events = append(want.Events, e)
+		}
+		want.Tones = nil
+		for _, tn := range a.Tones {
+			want.Tones = append(want.Tones, dyad.ActorTone{Actor: tn.Actor, Sentences: tn.Sentences, Tone: dyad.Tone{Score: tn.Score}})
+		}
+		got, err := s.Analysis(ctx, a.Article.ID)
+		check(t, "Analysis("+a.Article.ID+")", &want, got, err)
+	}
+	if _, err := s.Analysis(ctx, "0123456789abcdef"); !errors.Is(err, dyad.ErrNotFound) {
+		t.Errorf("Analysis of an unknown article: %v, want ErrNotFound", err)
 	}
 }
 

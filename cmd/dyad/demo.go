@@ -46,6 +46,8 @@ Query further:
   dyad export events --db %[1]s --format parquet --out events.parquet
   dyad analyze  FILE --json      (one article, everything found, with byte offsets)
   dyad ingest   --db %[1]s DIR_OR_URL...
+
+See it in the browser: dyad serve --db %[1]s  (then open http://127.0.0.1:8080/)
 `, *db)
 	if sum.Failed > 0 {
 		return errFailed

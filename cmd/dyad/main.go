@@ -33,6 +33,7 @@ Usage:
   dyad train     tagger|parser|ner [flags]   train a language model
   dyad lexicon   import-petrarch DIR         convert PETRARCH-2 dictionaries into lexicon/data
   dyad lexicon   import-plover FILE          convert the CAMEO to PLOVER table into lexicon/data
+  dyad serve     [--addr A] [--token T]      serve the HTTP API and web UI (loopback by default)
   dyad version                               print the version
 
 An INPUT is a file (.txt, .html, .jsonl, .xml/.rss/.atom), a directory, an
@@ -98,6 +99,7 @@ var commands = map[string]command{
 	"eval":     runEval,
 	"train":    runTrain,
 	"lexicon":  runLexicon,
+	"serve":    runServe,
 	"version": func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 		_, err := fmt.Fprintln(stdout, "dyad", version)
 		return err

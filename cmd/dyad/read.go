@@ -89,15 +89,6 @@ func (r *readFlags) pipeline(ctx context.Context, store dyad.Store) (*ingest.Pip
 	return &ingest.Pipeline{Analyzer: a, Coder: coder.New(lex), Store: store}, nil
 }
 
-// analyzer is the default analysis stage, knowing the people of store.
-func analyzer(ctx context.Context, store dyad.Store) (dyad.Analyzer, error) {
-	p, err := (*readFlags)(nil).pipeline(ctx, store)
-	if err != nil {
-		return nil, err
-	}
-	return p.Analyzer, nil
-}
-
 func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
 	rf := addReadFlags(fs)
