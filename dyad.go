@@ -310,6 +310,20 @@ type EventRecord struct {
 	Event
 }
 
+// EventCount counts the stored events of one day between one pair of
+// actor codes in one QuadClass: what dyad series and actor networks are
+// drawn from without reading every event. Day is the event's date, else
+// its article's publication date (YYYY-MM-DD), else "". Source and Target
+// carry the code and a name.
+type EventCount struct {
+	Day       string     `json:"day"`
+	Source    EventActor `json:"source"`
+	Target    EventActor `json:"target"`
+	Quad      int        `json:"quad"`
+	Events    int        `json:"events"`
+	Goldstein float64    `json:"goldstein"` // the sum of the events' Goldstein values
+}
+
 // Counts is the size of a store.
 type Counts struct {
 	Articles int `json:"articles"`
@@ -330,6 +344,8 @@ var (
 // article ID: storing an article that is already there changes nothing and
 // reports created == false. Analysis reads a stored article back with
 // everything stored of it (all but the parse), or fails with ErrNotFound.
+// EventCounts counts the events Events would return (Limit aside) by day,
+// pair and QuadClass.
 type Store interface {
 	Put(ctx context.Context, a *Analysis) (created bool, err error)
 	Has(ctx context.Context, articleID string) (bool, error)
@@ -339,6 +355,7 @@ type Store interface {
 	Quotes(ctx context.Context, f Filter) ([]QuoteRecord, error)
 	Figures(ctx context.Context, f Filter) ([]FigureRecord, error)
 	Events(ctx context.Context, f Filter) ([]EventRecord, error)
+	EventCounts(ctx context.Context, f Filter) ([]EventCount, error)
 	Counts(ctx context.Context) (Counts, error)
 	Close() error
 }

@@ -45,30 +45,16 @@ var periods = map[string]func(time.Time) (string, time.Time){
 	},
 }
 
-// eventDay is the day an event happened: its own date, else its article's
-// publication date. ok is false when neither is known.
-func eventDay(e dyad.EventRecord) (day time.Time, ok bool) {
-	if len(e.Date) >= 10 {
-		if t, err := time.Parse(time.DateOnly, e.Date[:10]); err == nil {
-			return t, true
-		}
-	}
-	if !e.Published.IsZero() {
-		p := e.Published.UTC()
-		return time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC), true
-	}
-	return time.Time{}, false
-}
-
-// series buckets events by period ("day", "week" or "month"), in time
-// order.
-func series(events []dyad.EventRecord, by string) (buckets []Bucket, undated int) {
+// series buckets event counts by period ("day", "week" or "month"), in
+// time order; counts without a day are undated.
+func series(counts []dyad.EventCount, by string) (buckets []Bucket, events, undated int) {
 	period := periods[by]
 	index := map[string]int{}
-	for _, e := range events {
-		day, ok := eventDay(e)
-		if !ok {
-			undated++
+	for _, c := range counts {
+		events += c.Events
+		day, err := time.Parse(time.DateOnly, c.Day)
+		if err != nil {
+			undated += c.Events
 			continue
 		}
 		name, start := period(day)
@@ -79,17 +65,17 @@ func series(events []dyad.EventRecord, by string) (buckets []Bucket, undated int
 			buckets = append(buckets, Bucket{Period: name, Start: start.Format(time.DateOnly)})
 		}
 		b := &buckets[i]
-		b.Events++
-		if e.Quad >= 1 && e.Quad <= 4 {
-			b.Quad[e.Quad-1]++
+		b.Events += c.Events
+		if c.Quad >= 1 && c.Quad <= 4 {
+			b.Quad[c.Quad-1] += c.Events
 		}
-		b.GoldsteinSum += e.Goldstein
+		b.GoldsteinSum += c.Goldstein
 	}
 	for i := range buckets {
 		buckets[i].GoldsteinMean = buckets[i].GoldsteinSum / float64(buckets[i].Events)
 	}
 	slices.SortFunc(buckets, func(a, b Bucket) int { return cmp.Compare(a.Start, b.Start) })
-	return buckets, undated
+	return buckets, events, undated
 }
 
 // Node is an actor of the network.
@@ -114,38 +100,38 @@ type Network struct {
 	Links []Link `json:"links"`
 }
 
-// network weighs each directed pair of actor codes by its events. Events
+// network weighs each directed pair of actor codes by its event counts. Events
 // with a side lacking a code, or with the same code on both sides, are
 // left out. Links come heaviest first, nodes busiest first.
-func network(events []dyad.EventRecord) Network {
+func network(counts []dyad.EventCount) Network {
 	type pair struct{ src, tgt string }
 	links := map[pair]*Link{}
 	nodes := map[string]*Node{}
-	node := func(a dyad.EventActor) {
-		n := nodes[a.Code]
-		if n == nil {
-			n = &Node{Code: a.Code, Name: a.Name}
-			nodes[a.Code] = n
+	node := func(a dyad.EventActor, n int) {
+		nd := nodes[a.Code]
+		if nd == nil {
+			nd = &Node{Code: a.Code, Name: a.Name}
+			nodes[a.Code] = nd
 		}
-		n.Events++
+		nd.Events += n
 	}
-	for _, e := range events {
-		s, t := e.Event.Source, e.Target
+	for _, c := range counts {
+		s, t := c.Source, c.Target
 		if s.Code == "" || t.Code == "" || s.Code == t.Code {
 			continue
 		}
-		node(s)
-		node(t)
+		node(s, c.Events)
+		node(t, c.Events)
 		l := links[pair{s.Code, t.Code}]
 		if l == nil {
 			l = &Link{Source: s.Code, Target: t.Code}
 			links[pair{s.Code, t.Code}] = l
 		}
-		l.Weight++
-		if e.Quad >= 1 && e.Quad <= 4 {
-			l.Quad[e.Quad-1]++
+		l.Weight += c.Events
+		if c.Quad >= 1 && c.Quad <= 4 {
+			l.Quad[c.Quad-1] += c.Events
 		}
-		l.GoldsteinMean += e.Goldstein // a sum until the end
+		l.GoldsteinMean += c.Goldstein // a sum until the end
 	}
 	net := Network{Nodes: []Node{}, Links: []Link{}}
 	for _, l := range links {

@@ -10,27 +10,21 @@ import (
 	"dyad"
 )
 
-// rec is an event of quad q with Goldstein g between src and tgt, dated
-// date, in an article published on pub.
-func rec(date, pub, src, tgt string, q int, g float64) dyad.EventRecord {
-	var r dyad.EventRecord
-	if pub != "" {
-		r.Published, _ = time.Parse(time.DateOnly, pub)
-	}
-	r.Date, r.Quad, r.Goldstein = date, q, g
-	r.Event.Source = dyad.EventActor{Code: src, Name: src}
-	r.Target = dyad.EventActor{Code: tgt, Name: tgt}
-	return r
+// count is n events of quad q with Goldstein sum g between src and tgt on
+// day.
+func count(day, src, tgt string, q, n int, g float64) dyad.EventCount {
+	return dyad.EventCount{Day: day, Source: dyad.EventActor{Code: src, Name: src},
+		Target: dyad.EventActor{Code: tgt, Name: tgt}, Quad: q, Events: n, Goldstein: g}
 }
 
 func TestSeriesBuckets(t *testing.T) {
-	events := []dyad.EventRecord{
-		rec("2026-03-10", "2026-03-11", "ISR", "AZE", 1, 2),   // Tuesday of ISO week 11
-		rec("2026-03-15", "2026-03-16", "ISR", "AZE", 4, -10), // Sunday, same week
-		rec("2026-03-16", "", "AZE", "ISR", 3, -4),            // Monday, week 12
-		rec("", "2026-04-01", "AZE", "ISR", 2, 6),             // undated event: its article's day
-		rec("", "", "ISR", "AZE", 1, 1),                       // no date at all
-		rec("2026-03", "2026-03-20", "ISR", "AZE", 1, 3),      // month only: its article's day
+	counts := []dyad.EventCount{
+		count("2026-03-10", "ISR", "AZE", 1, 1, 2),   // Tuesday of ISO week 11
+		count("2026-03-15", "ISR", "AZE", 4, 1, -10), // Sunday, same week
+		count("2026-03-16", "AZE", "ISR", 3, 1, -4),  // Monday, week 12
+		count("2026-04-01", "AZE", "ISR", 2, 1, 6),
+		count("", "ISR", "AZE", 1, 1, 1), // no date at all
+		count("2026-03-20", "ISR", "AZE", 1, 1, 3),
 	}
 	tests := []struct {
 		by      string
@@ -44,31 +38,31 @@ func TestSeriesBuckets(t *testing.T) {
 		{"month", []string{"2026-03", "2026-04"}, []string{"2026-03-01", "2026-04-01"}, []int{4, 1}},
 	}
 	for _, tt := range tests {
-		buckets, undated := series(events, tt.by)
+		buckets, events, undated := series(counts, tt.by)
 		var periods, starts []string
-		var counts []int
+		var ns []int
 		for _, b := range buckets {
-			periods, starts, counts = append(periods, b.Period), append(starts, b.Start), append(counts, b.Events)
+			periods, starts, ns = append(periods, b.Period), append(starts, b.Start), append(ns, b.Events)
 		}
-		if undated != 1 || !reflect.DeepEqual(periods, tt.periods) || !reflect.DeepEqual(starts, tt.starts) || !reflect.DeepEqual(counts, tt.counts) {
-			t.Errorf("by %s: periods %v starting %v with %v events, %d undated; want %v starting %v with %v, 1 undated",
-				tt.by, periods, starts, counts, undated, tt.periods, tt.starts, tt.counts)
+		if events != 6 || undated != 1 || !reflect.DeepEqual(periods, tt.periods) || !reflect.DeepEqual(starts, tt.starts) || !reflect.DeepEqual(ns, tt.counts) {
+			t.Errorf("by %s: periods %v starting %v with %v events, %d of %d undated; want %v starting %v with %v, 1 of 6 undated",
+				tt.by, periods, starts, ns, undated, events, tt.periods, tt.starts, tt.counts)
 		}
 	}
-	buckets, _ := series(events, "month")
+	buckets, _, _ := series(counts, "month")
 	if want := (Bucket{Period: "2026-03", Start: "2026-03-01", Events: 4, Quad: [4]int{2, 0, 1, 1}, GoldsteinSum: -9, GoldsteinMean: -2.25}); buckets[0] != want {
 		t.Errorf("March = %+v, want %+v", buckets[0], want)
 	}
 }
 
 func TestNetworkLinks(t *testing.T) {
-	net := network([]dyad.EventRecord{
-		rec("2026-01-01", "", "ISR", "AZE", 1, 2),
-		rec("2026-01-02", "", "ISR", "AZE", 4, -10),
-		rec("2026-01-02", "", "AZE", "ISR", 1, 3),
-		rec("2026-01-02", "", "TUR", "AZE", 3, -4),
-		rec("2026-01-02", "", "ISR", "ISR", 1, 1), // a state acting on itself: no link
-		rec("2026-01-02", "", "", "ISR", 1, 1),    // a side without a code: no link
+	net := network([]dyad.EventCount{
+		count("2026-01-01", "ISR", "AZE", 1, 1, 2),
+		count("2026-01-02", "ISR", "AZE", 4, 1, -10),
+		count("2026-01-02", "AZE", "ISR", 1, 1, 3),
+		count("2026-01-02", "TUR", "AZE", 3, 1, -4),
+		count("2026-01-02", "ISR", "ISR", 1, 1, 1), // a state acting on itself: no link
+		count("2026-01-02", "", "ISR", 1, 1, 1),    // a side without a code: no link
 	})
 	want := Network{
 		Nodes: []Node{{"AZE", "AZE", 4}, {"ISR", "ISR", 3}, {"TUR", "TUR", 1}},

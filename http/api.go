@@ -165,14 +165,14 @@ func (s *Server) series(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	f.Source, f.Target, f.Limit = src, tgt, 0
-	events, err := s.cfg.Store.Events(r.Context(), f)
+	f.Source, f.Target = src, tgt
+	counts, err := s.cfg.Store.EventCounts(r.Context(), f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	out := Series{Source: src, Target: tgt, By: by, Events: len(events)}
-	out.Buckets, out.Undated = series(events, by)
+	out := Series{Source: src, Target: tgt, By: by}
+	out.Buckets, out.Events, out.Undated = series(counts, by)
 	if out.Buckets == nil {
 		out.Buckets = []Bucket{}
 	}
@@ -186,13 +186,12 @@ func (s *Server) network(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	f.Limit = 0
-	events, err := s.cfg.Store.Events(r.Context(), f)
+	counts, err := s.cfg.Store.EventCounts(r.Context(), f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, network(events))
+	writeJSON(w, http.StatusOK, network(counts))
 }
 
 // outlets serves the outlets of the articles passing the filters.

@@ -285,6 +285,40 @@ func dyadMatch(src, tgt string, srcCols, tgtCols []string) (string, []any) {
 // Source and Target match one side each, CAMEO a code prefix, Quad the
 // QuadClass.
 func (s *Store) Events(ctx context.Context, f dyad.Filter) ([]dyad.EventRecord, error) {
+	w, err := s.eventWhere(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	q := `SELECT ` + sourceCols + `, ` + eventCols + `
+		FROM events e
+		JOIN articles a ON a.id = e.article_id` + w.sql(articleOrder+", e.seq", f)
+	return collect(ctx, s, q, w.args, func(r *sql.Rows, e *dyad.EventRecord) error {
+		return r.Scan(sourceDest(&e.Source, eventDest(&e.Event)...)...)
+	})
+}
+
+// EventCounts counts the events Events would return by day, pair of codes
+// and QuadClass. The day is the event's date when it names one, else its
+// article's publication date, else "".
+func (s *Store) EventCounts(ctx context.Context, f dyad.Filter) ([]dyad.EventCount, error) {
+	w, err := s.eventWhere(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	q := `SELECT CASE WHEN e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr(e.date, 1, 10)
+				ELSE coalesce(substr(a.published, 1, 10), '') END AS day,
+			e.source_code, max(e.source_name), e.target_code, max(e.target_name), e.quad,
+			count(*), sum(e.goldstein)
+		FROM events e
+		JOIN articles a ON a.id = e.article_id` +
+		w.sql("GROUP BY day, e.source_code, e.target_code, e.quad ORDER BY day, e.source_code, e.target_code, e.quad", dyad.Filter{})
+	return collect(ctx, s, q, w.args, func(r *sql.Rows, c *dyad.EventCount) error {
+		return r.Scan(&c.Day, &c.Source.Code, &c.Source.Name, &c.Target.Code, &c.Target.Name, &c.Quad, &c.Events, &c.Goldstein)
+	})
+}
+
+// eventWhere is the WHERE clause of the events that f selects.
+func (s *Store) eventWhere(ctx context.Context, f dyad.Filter) (*where, error) {
 	w, err := s.articleWhere(ctx, f)
 	if err != nil {
 		return nil, err
@@ -304,12 +338,7 @@ func (s *Store) Events(ctx context.Context, f dyad.Filter) ([]dyad.EventRecord, 
 	if f.Quad != 0 {
 		w.add("e.quad = ?", f.Quad)
 	}
-	q := `SELECT ` + sourceCols + `, ` + eventCols + `
-		FROM events e
-		JOIN articles a ON a.id = e.article_id` + w.sql(articleOrder+", e.seq", f)
-	return collect(ctx, s, q, w.args, func(r *sql.Rows, e *dyad.EventRecord) error {
-		return r.Scan(sourceDest(&e.Source, eventDest(&e.Event)...)...)
-	})
+	return w, nil
 }
 
 // eventCols select a dyad.Event from the events table "e"; eventDest scans

@@ -103,6 +103,43 @@ func testAnalysis(t *testing.T, s dyad.Store) {
 	}
 }
 
+// checkEventCounts checks that EventCounts(f) counts the events es that
+// Events(f) gave: by day (the event's date, else its publication day),
+// pair of codes and QuadClass, with their Goldstein sum.
+func checkEventCounts(t *testing.T, s dyad.Store, f dyad.Filter, es []dyad.EventRecord) {
+	t.Helper()
+	type key struct {
+		day, src, tgt string
+		quad          int
+	}
+	type sum struct {
+		events    int
+		goldstein float64
+	}
+	want := map[key]sum{}
+	for _, e := range es {
+		day := ""
+		if _, err := time.Parse(time.DateOnly, e.Date[:min(10, len(e.Date))]); err == nil {
+			day = e.Date[:10]
+		} else if !e.Published.IsZero() {
+			day = e.Published.UTC().Format(time.DateOnly)
+		}
+		k := key{day, e.Event.Source.Code, e.Target.Code, e.Quad}
+		want[k] = sum{want[k].events + 1, want[k].goldstein + e.Goldstein}
+	}
+	counts, err := s.EventCounts(context.Background(), f)
+	if err != nil {
+		t.Fatalf("EventCounts(%+v): %v", f, err)
+	}
+	got := map[key]sum{}
+	for _, c := range counts {
+		got[key{c.Day, c.Source.Code, c.Target.Code, c.Quad}] = sum{c.Events, c.Goldstein}
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(key{}, sum{}), cmpopts.EquateApprox(0, 1e-9), cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("EventCounts(%+v) (-from Events +got):\n%s", f, diff)
+	}
+}
+
 // cmpOpts treats nil and empty slices alike: a store need not tell them
 // apart.
 var cmpOpts = []cmp.Option{cmpopts.EquateEmpty()}
@@ -492,6 +529,9 @@ func testEventFilters(t *testing.T, s dyad.Store) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("Events(%+v) = %q, want %q", tt.f, got, tt.want)
+			}
+			if tt.f.Limit == 0 {
+				checkEventCounts(t, s, tt.f, es)
 			}
 		})
 	}
