@@ -20,20 +20,21 @@ import (
 
 // evalCommands are the subcommands of "dyad eval".
 var evalCommands = map[string]command{
-	"nlp":    runEvalNLP,
-	"events": runEvalEvents,
+	"nlp":     runEvalNLP,
+	"events":  runEvalEvents,
+	"stories": runEvalStories,
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError{errors.New("want a subcommand: nlp or events")}
+		return usageError{errors.New("want a subcommand: nlp, events or stories")}
 	}
 	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		return flag.ErrHelp
 	}
 	cmd, ok := evalCommands[args[0]]
 	if !ok {
-		return usageError{fmt.Errorf("unknown subcommand %q: want nlp or events", args[0])}
+		return usageError{fmt.Errorf("unknown subcommand %q: want nlp, events or stories", args[0])}
 	}
 	return cmd(ctx, args[1:], stdout, stderr)
 }

@@ -97,7 +97,7 @@ func TestEvalTrainUsage(t *testing.T) {
 		want string
 	}{
 		{[]string{"eval"}, "want a subcommand"},
-		{[]string{"eval", "stories"}, `unknown subcommand "stories"`},
+		{[]string{"eval", "tokens"}, `unknown subcommand "tokens"`},
 		{[]string{"eval", "nlp"}, "want one of --conllu PATH and --iob2 PATH"},
 		{[]string{"eval", "nlp", "--conllu", conllu, "--iob2", conllu}, "want one of"},
 		{[]string{"eval", "nlp", "--conllu", conllu, "extra"}, `unexpected argument "extra"`},

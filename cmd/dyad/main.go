@@ -29,6 +29,8 @@ Usage:
   dyad figures   [filters]                   list stored figures
   dyad events    [filters] [event filters]   list stored events (who did what to whom)
   dyad export    KIND [filters] --format F   export events|articles|quotes|figures as csv, jsonl or parquet [--out FILE]
+  dyad stories   [filters]                   list the stories: articles clustered by what they report
+  dyad compare   STORY [--json]              how each outlet told one story: conflicts, omissions, shared facts
   dyad eval      nlp --conllu|--iob2 PATH    score the language models on gold data
   dyad train     tagger|parser|ner [flags]   train a language model
   dyad lexicon   import-petrarch DIR         convert PETRARCH-2 dictionaries into lexicon/data
@@ -46,7 +48,7 @@ Reading flags (analyze, ingest):
   --lexicon FILE     add a dictionary in the lexicon's combined format (repeatable)
   --actors FILE      add actors in the format of lexicon/data/actors.tsv (repeatable)
 
-Query filters (articles, actors, quotes, figures, events, export):
+Query filters (articles, actors, quotes, figures, events, export, stories):
   --actor X          actor id, code, country or name (ISR, ISRGOV, gideon-saar)
   --since DATE       published on or after DATE
   --until DATE       published before DATE
@@ -67,6 +69,7 @@ Evaluation and training:
   dyad eval nlp --conllu PATH [--json]   tokens, upos, xpos, uas, las (and ner) on CoNLL-U
   dyad eval nlp --iob2 PATH [--json]     ner precision, recall and F1 by type on IOB2
   dyad eval events --plover|--petr PATH [--json]   event coding against PLOVER or PETRARCH-2 gold
+  dyad eval stories --ecbplus PATH [--json]        story clustering against ECB+ (B-cubed, pairwise)
   dyad train tagger|parser|ner --train PATH... [--dev PATH...] --out FILE
              [--iterations N] [--seed S]
 A PATH is a .conllu or .iob2 file or a directory of them; --train and --dev
@@ -96,6 +99,8 @@ var commands = map[string]command{
 	"figures":  runFigures,
 	"events":   runEvents,
 	"export":   runExport,
+	"stories":  runStories,
+	"compare":  runCompare,
 	"eval":     runEval,
 	"train":    runTrain,
 	"lexicon":  runLexicon,

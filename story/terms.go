@@ -1,0 +1,113 @@
+package story
+
+import "math"
+
+// stopwords are function words, which say nothing about which story an
+// article tells.
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words(`a about after again against all also an and any are as at be because been
+		before being between both but by can could did do does doing down during each few for from
+		further had has have having he her here hers herself him himself his how i if in into is it its
+		itself just me more most my no nor not now of off on once only or other our ours out over own
+		said same says she should so some such than that the their theirs them themselves then there
+		these they this those through to too under until up very was we were what when where which
+		while who whom why will with would you your s t would new one two also told year years`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// termCounts counts the content words of text.
+func termCounts(text string) map[string]int {
+	tc := map[string]int{}
+	for _, w := range words(text) {
+		if len(w) > 1 && !stopwords[w] {
+			tc[w]++
+		}
+	}
+	return tc
+}
+
+// vector is a sparse term-weight vector.
+type vector map[string]float64
+
+// dot iterates over the smaller vector.
+func (v vector) dot(u vector) float64 {
+	if len(v) > len(u) {
+		v, u = u, v
+	}
+	s := 0.0
+	for t, x := range v {
+		s += x * u[t]
+	}
+	return s
+}
+
+// normalize scales v to unit length.
+func (v vector) normalize() vector {
+	n := math.Sqrt(v.dot(v))
+	if n > 0 {
+		for t := range v {
+			v[t] /= n
+		}
+	}
+	return v
+}
+
+// termWeight is one term of a sparse vector over the clusterer's
+// vocabulary; integer IDs make the dot products cheap.
+type termWeight struct {
+	id uint32
+	w  float64
+}
+
+// centroid is the sum of a story's article vectors.
+type centroid map[uint32]float64
+
+// dot is v · c, costing v's terms.
+func (c centroid) dot(v []termWeight) float64 {
+	s := 0.0
+	for _, t := range v {
+		s += t.w * c[t.id]
+	}
+	return s
+}
+
+// set is a crisp set of features (actor IDs, event signatures, ...).
+type set map[string]bool
+
+// bag counts, for a story, how many of its articles have each feature.
+type bag struct {
+	n     map[string]int
+	total int // sum of n
+}
+
+func (b *bag) add(s set) {
+	if b.n == nil {
+		b.n = map[string]int{}
+	}
+	for k := range s {
+		b.n[k]++
+	}
+	b.total += len(s)
+}
+
+// fuzzyJaccard is the Jaccard similarity of a crisp set and a story's bag
+// read as a fuzzy set: each feature belongs to the story by the share of
+// its n articles that have it. Σmin / Σmax, costing the set's size.
+func fuzzyJaccard(s set, b *bag, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	in := 0
+	for k := range s {
+		in += b.n[k]
+	}
+	lo := float64(in) / float64(n)
+	hi := float64(len(s)) + float64(b.total-in)/float64(n)
+	if hi == 0 {
+		return 0
+	}
+	return lo / hi
+}
