@@ -235,10 +235,21 @@ func (s *Server) comparison(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotImplemented, errNoStories)
 		return
 	}
-	v, err := s.cfg.Stories.Comparison(r.Context(), r.PathValue("id"))
+	f, err := filter(r.URL.Query(), false)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	st, c, err := s.cfg.Stories.Story(r.Context(), r.PathValue("id"), f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, v)
+	writeJSON(w, http.StatusOK, storyComparison{st, c})
+}
+
+// storyComparison is a story with the comparison of its outlets.
+type storyComparison struct {
+	Story      dyad.Story      `json:"story"`
+	Comparison dyad.Comparison `json:"comparison"`
 }

@@ -238,18 +238,19 @@ func TestStoriesNotConfigured(t *testing.T) {
 	}
 }
 
-// fakeStories answers with fixed JSON.
+// fakeStories answers with one story, "visit", with as many articles as
+// the limit asked for.
 type fakeStories struct{}
 
-func (fakeStories) Stories(_ context.Context, f dyad.Filter) (any, error) {
-	return []map[string]any{{"id": "visit", "limit": f.Limit}}, nil
+func (fakeStories) Stories(_ context.Context, f dyad.Filter) ([]dyad.Story, error) {
+	return []dyad.Story{{ID: "visit", Articles: make([]string, f.Limit)}}, nil
 }
 
-func (fakeStories) Comparison(_ context.Context, id string) (any, error) {
+func (fakeStories) Story(_ context.Context, id string, _ dyad.Filter) (dyad.Story, dyad.Comparison, error) {
 	if id != "visit" {
-		return nil, dyad.ErrNotFound
+		return dyad.Story{}, dyad.Comparison{}, dyad.ErrNotFound
 	}
-	return map[string]any{"story": id}, nil
+	return dyad.Story{ID: id}, dyad.Comparison{Story: id}, nil
 }
 
 func TestStories(t *testing.T) {
@@ -260,8 +261,8 @@ func TestStories(t *testing.T) {
 		code int
 		body string
 	}{
-		{"/api/stories?limit=5", 200, `[{"id":"visit","limit":5}]`},
-		{"/api/stories/visit/comparison", 200, `{"story":"visit"}`},
+		{"/api/stories?limit=2", 200, `[{"id":"visit","headline":"","central":"","articles":["",""],"outlets":null,"actors":null,"events":null}]`},
+		{"/api/stories/visit/comparison", 200, `{"story":{"id":"visit","headline":"","central":"","articles":null,"outlets":null,"actors":null,"events":null},"comparison":{"story":"visit","voices":null,"figures":null,"quotes":null,"events":null,"actors":null}}`},
 		{"/api/stories/nope/comparison", 404, `{"error":"not found"}`},
 		{"/api/stories?limit=x", 400, `{"error":"limit \"x\": want a whole number from 1 to 1000"}`},
 	}

@@ -27,14 +27,13 @@ type Ingester interface {
 	Add(ctx context.Context, art dyad.Article) (ingest.Outcome, error)
 }
 
-// Stories lists stories and compares how outlets told one. Results are
-// encoded as JSON as they are, so the story package's types need no
-// mirror here.
+// Stories lists stories and compares how outlets told one; story.Service
+// is one.
 type Stories interface {
-	Stories(ctx context.Context, f dyad.Filter) (any, error)
-	// Comparison returns the comparison of story id, or an error wrapping
+	Stories(ctx context.Context, f dyad.Filter) ([]dyad.Story, error)
+	// Story returns story id and its comparison, or an error wrapping
 	// dyad.ErrNotFound.
-	Comparison(ctx context.Context, id string) (any, error)
+	Story(ctx context.Context, id string, f dyad.Filter) (dyad.Story, dyad.Comparison, error)
 }
 
 // Config is what a Server serves.

@@ -84,3 +84,35 @@ func (s *Set) Story(id string) (dyad.Story, dyad.Comparison, error) {
 	}
 	return Summarize(id, ans), Compare(id, ans), nil
 }
+
+// Service answers for the stories of a store, clustering its articles
+// anew on each call (see FromStore).
+type Service struct {
+	Store   dyad.Store
+	Options Options
+}
+
+// Stories clusters the articles f selects by its query and dates, and
+// returns the stories that name f.Actor and that f.Outlet covers, latest
+// first, at most f.Limit of them.
+func (sv Service) Stories(ctx context.Context, f dyad.Filter) ([]dyad.Story, error) {
+	set, err := FromStore(ctx, sv.Store, dyad.Filter{Query: f.Query, Since: f.Since, Until: f.Until}, sv.Options)
+	if err != nil {
+		return nil, err
+	}
+	out := set.Stories(f.Actor, f.Outlet)
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[:f.Limit]
+	}
+	return out, nil
+}
+
+// Story summarizes story id of the articles f selects by its dates and
+// compares how its outlets told it, or fails with dyad.ErrNotFound.
+func (sv Service) Story(ctx context.Context, id string, f dyad.Filter) (dyad.Story, dyad.Comparison, error) {
+	set, err := FromStore(ctx, sv.Store, dyad.Filter{Since: f.Since, Until: f.Until}, sv.Options)
+	if err != nil {
+		return dyad.Story{}, dyad.Comparison{}, err
+	}
+	return set.Story(id)
+}

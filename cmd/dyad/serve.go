@@ -14,6 +14,7 @@ import (
 
 	"dyad"
 	dyadhttp "dyad/http"
+	"dyad/story"
 )
 
 // Server timeouts: long enough for a large ingest, short enough that slow
@@ -49,7 +50,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		h := dyadhttp.New(dyadhttp.Config{
-			Store: store, Ingester: p,
+			Store: store, Ingester: p, Stories: story.Service{Store: store, Options: story.DefaultOptions()},
 			Token: *token, CORS: *cors,
 			Log: log.New(stderr, "", log.LstdFlags),
 		})

@@ -20,18 +20,9 @@ func runStories(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	return query(ctx, "stories", args, stdout, stories, storyCols)
 }
 
-// stories clusters the articles f selects by time and text, and returns
-// the stories that name f.Actor and that f.Outlet covers, latest first.
+// stories lists the stories of s (see story.Service.Stories).
 func stories(s dyad.Store, ctx context.Context, f dyad.Filter) ([]dyad.Story, error) {
-	set, err := story.FromStore(ctx, s, dyad.Filter{Query: f.Query, Since: f.Since, Until: f.Until}, story.DefaultOptions())
-	if err != nil {
-		return nil, err
-	}
-	out := set.Stories(f.Actor, f.Outlet)
-	if f.Limit > 0 && len(out) > f.Limit {
-		out = out[:f.Limit]
-	}
-	return out, nil
+	return story.Service{Store: s, Options: story.DefaultOptions()}.Stories(ctx, f)
 }
 
 var storyCols = []render.Column[dyad.Story]{
@@ -72,11 +63,7 @@ func runCompare(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		return err
 	}
 	return withStore(ctx, *db, func(s dyad.Store) error {
-		set, err := story.FromStore(ctx, s, f, story.DefaultOptions())
-		if err != nil {
-			return err
-		}
-		st, c, err := set.Story(pos[0])
+		st, c, err := story.Service{Store: s, Options: story.DefaultOptions()}.Story(ctx, pos[0], f)
 		if err != nil {
 			return err
 		}
