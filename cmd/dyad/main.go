@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"dyad"
-	"dyad/sqlite"
 )
 
 const usage = `dyad reads news and keeps a source-linked record of who did what to whom.
@@ -190,12 +189,12 @@ func parseDate(name, s string) (time.Time, error) {
 
 // dbFlag adds --db.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", "dyad.db", "SQLite database file")
+	return fs.String("db", "dyad.db", "SQLite database file, or PostgreSQL database as a postgres:// `URL`")
 }
 
 // withStore opens the store at db, runs fn on it and closes it.
 func withStore(ctx context.Context, db string, fn func(dyad.Store) error) error {
-	store, err := sqlite.Open(ctx, db)
+	store, err := openStore(ctx, db)
 	if err != nil {
 		return err
 	}
