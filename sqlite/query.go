@@ -12,6 +12,7 @@ import (
 	"dyad"
 
 	driver "modernc.org/sqlite" // also registers the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // where collects the conditions and arguments of a WHERE clause.
@@ -370,4 +371,18 @@ func (s *Store) Counts(ctx context.Context) (dyad.Counts, error) {
 		return c, fmt.Errorf("sqlite: %w", err)
 	}
 	return c, nil
+}
+
+// Retryable reports whether a store error may pass if the same write is
+// tried again: the database file locked by another process for longer
+// than the store waits.
+func Retryable(err error) bool {
+	var se *driver.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff { // the primary code of an extended one
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return true
+		}
+	}
+	return false
 }

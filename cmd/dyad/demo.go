@@ -30,7 +30,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			source.ReadFS(ctx, demo.Corpus, source.Options{}, emit)
 		})
 		fmt.Fprintf(stdout, "Ingested the demo corpus (%d articles by four outlets on three stories) into %s: %s.\n",
-			len(demo.Files()), *db, sum)
+			len(demo.Files()), shown(*db), sum)
 		return showStore(ctx, stdout, store)
 	})
 	if err != nil {

@@ -21,7 +21,9 @@ const usage = `dyad reads news and keeps a source-linked record of who did what 
 Usage:
   dyad demo      [--db PATH]                 ingest the bundled demo corpus and show what it found
   dyad analyze   INPUT [--json]              analyze one input and print what it found
-  dyad ingest    INPUT...                    read, analyze and store inputs
+  dyad ingest    INPUT... [--queue URL]      read, analyze and store inputs, or queue them for workers
+  dyad worker    [--queue URL] [--db DSN]    store the articles queued on NATS JetStream
+  dyad status    [--queue URL] [--json]      show the work queue: depth, workers, rates, failures
   dyad articles  [filters]                   list stored articles
   dyad actors    [filters]                   list stored actors
   dyad quotes    [filters]                   list stored quotes
@@ -92,6 +94,8 @@ var commands = map[string]command{
 	"demo":     runDemo,
 	"analyze":  runAnalyze,
 	"ingest":   runIngest,
+	"worker":   runWorker,
+	"status":   runStatus,
 	"articles": runArticles,
 	"actors":   runActors,
 	"quotes":   runQuotes,

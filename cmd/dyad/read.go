@@ -146,6 +146,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	db := dbFlag(fs)
 	rf := addReadFlags(fs)
+	queueURL := fs.String("queue", "", "put the articles on the NATS JetStream work queue at `URL` for dyad worker instead of storing them")
 	inputs, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -158,22 +159,28 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	var sum ingest.Summary
-	err = withStore(ctx, *db, func(store dyad.Store) error {
-		p, err := rf.pipeline(ctx, store)
-		if err != nil {
-			return err
-		}
-		sum = ingestAll(ctx, p, stderr, func(emit func(source.Item)) {
-			for _, in := range inputs {
-				source.Read(ctx, in, opts, emit)
+	done := "ingested into " + shown(*db)
+	if *queueURL != "" {
+		done = "queued on " + *queueURL
+		sum, err = publishAll(ctx, *queueURL, inputs, opts, stderr)
+	} else {
+		err = withStore(ctx, *db, func(store dyad.Store) error {
+			p, err := rf.pipeline(ctx, store)
+			if err != nil {
+				return err
 			}
+			sum = ingestAll(ctx, p, stderr, func(emit func(source.Item)) {
+				for _, in := range inputs {
+					source.Read(ctx, in, opts, emit)
+				}
+			})
+			return nil
 		})
-		return nil
-	})
+	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "ingested into %s: %s\n", *db, sum)
+	fmt.Fprintf(stdout, "%s: %s\n", done, sum)
 	if sum.Failed > 0 {
 		return errFailed
 	}

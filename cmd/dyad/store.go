@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"net/url"
 	"strings"
 
 	"dyad"
@@ -20,4 +21,12 @@ func openStore(ctx context.Context, db string) (dyad.Store, error) {
 
 func isPostgres(db string) bool {
 	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// shown is db as it may be printed: a PostgreSQL URL without its password.
+func shown(db string) string {
+	if u, err := url.Parse(db); err == nil && isPostgres(db) {
+		return u.Redacted()
+	}
+	return db
 }

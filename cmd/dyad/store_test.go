@@ -30,3 +30,15 @@ func TestOpenStore(t *testing.T) {
 		}
 	}
 }
+
+func TestShownHidesPassword(t *testing.T) {
+	for db, want := range map[string]string{
+		"postgres://dyad:s3cret@db.example.org/news": "postgres://dyad:xxxxx@db.example.org/news",
+		"postgres://db.example.org/news":             "postgres://db.example.org/news",
+		"news.db":                                    "news.db",
+	} {
+		if got := shown(db); got != want {
+			t.Errorf("shown(%q) = %q, want %q", db, got, want)
+		}
+	}
+}
