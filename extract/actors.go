@@ -223,18 +223,24 @@ func (r *resolver) parseIntro(si, i int) (intro, bool) {
 		return in, true
 	}
 	// "special envoy for the Sahel, Grace Nyirenda,": the name follows a
-	// comma within a few words.
+	// comma within a few words, and a comma or the sentence's end closes
+	// it. A name that goes on into a verb begins a clause of its own:
+	// "with the Israeli minister, Jeyhun Bayramov reaffirmed".
 	for k := j; k < len(s.words) && k < j+6; k++ {
 		if s.words[k] != "," {
 			continue
 		}
-		if in.nameFrom, in.nameTo = r.nameAt(s, k+1); in.nameTo-in.nameFrom >= 2 {
+		in.nameFrom, in.nameTo = r.nameAt(s, k+1)
+		if in.nameTo-in.nameFrom >= 2 && (in.nameTo == len(s.words) || closesApposition[s.words[in.nameTo]]) {
 			return in, true
 		}
 		break
 	}
 	return r.parseAppositive(si, i)
 }
+
+// closesApposition are the tokens that end an apposition.
+var closesApposition = set(",", ".", ";", ")", ":", "—", "–")
 
 // nameAt returns the personal name starting at token j: up to four name
 // words, without a trailing particle. It is empty when there is none.

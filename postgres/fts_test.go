@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"dyad"
+	"dyad/postgres/postgrestest"
 	"dyad/sqlite"
 )
 
@@ -95,7 +96,7 @@ func abbrev(cond string) string {
 // errors must read the same.
 func TestQueryLikeSQLite(t *testing.T) {
 	ctx := context.Background()
-	pg := open(t, newDatabase(t))
+	pg := open(t, postgrestest.NewDatabase(t))
 	defer pg.Close()
 	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
 	if err != nil {

@@ -2,72 +2,22 @@ package postgres
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
-	"time"
 
 	"dyad"
+	"dyad/postgres/postgrestest"
 	"dyad/storetest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
-
-// adminDSN is the server the tests create their databases on:
-// $DYAD_TEST_POSTGRES, or the local server with trust authentication.
-func adminDSN() string {
-	if dsn := os.Getenv("DYAD_TEST_POSTGRES"); dsn != "" {
-		return dsn
-	}
-	return "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
-}
-
-// newDatabase creates an empty database, dropped when the test ends, and
-// returns its DSN. It skips the test when the server is unreachable.
-func newDatabase(t testing.TB) string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	admin, err := pgx.Connect(ctx, adminDSN())
-	if err != nil {
-		t.Skipf("PostgreSQL unreachable (set DYAD_TEST_POSTGRES to a server's URL): %v", err)
-	}
-	defer admin.Close(context.Background())
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "dyad_test_" + hex.EncodeToString(b)
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("create database %s: %v", name, err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		admin, err := pgx.Connect(ctx, adminDSN())
-		if err == nil {
-			_, err = admin.Exec(ctx, "DROP DATABASE "+name+" WITH (FORCE)")
-			admin.Close(ctx)
-		}
-		if err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(adminDSN())
-	if err != nil {
-		t.Fatalf("DYAD_TEST_POSTGRES must be a postgres:// URL: %v", err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
 
 func open(t testing.TB, dsn string) *Store {
 	t.Helper()
@@ -80,7 +30,7 @@ func open(t testing.TB, dsn string) *Store {
 
 func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) dyad.Store {
-		return open(t, newDatabase(t))
+		return open(t, postgrestest.NewDatabase(t))
 	})
 }
 
@@ -88,7 +38,7 @@ func TestConformance(t *testing.T) {
 // its data, full-text index included.
 func TestReopen(t *testing.T) {
 	ctx := context.Background()
-	dsn := newDatabase(t)
+	dsn := postgrestest.NewDatabase(t)
 	s := open(t, dsn)
 	a := storetest.Sample(1)
 	if _, err := s.Put(ctx, a); err != nil {
@@ -147,7 +97,7 @@ func containsSecret(err error) bool {
 // TestOpenConcurrently checks that processes starting at once against a
 // new database migrate it once, under goose's advisory lock.
 func TestOpenConcurrently(t *testing.T) {
-	dsn := newDatabase(t)
+	dsn := postgrestest.NewDatabase(t)
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
@@ -166,7 +116,7 @@ func TestOpenConcurrently(t *testing.T) {
 // processes would have, put the same articles at once without storing any
 // twice or failing.
 func TestTwoStores(t *testing.T) {
-	dsn := newDatabase(t)
+	dsn := postgrestest.NewDatabase(t)
 	s1, s2 := open(t, dsn), open(t, dsn)
 	defer s1.Close()
 	defer s2.Close()
@@ -203,11 +153,11 @@ func TestTwoStores(t *testing.T) {
 // connections (as on a restart), Put fails with a retryable error or
 // succeeds, and retrying stores the article once.
 func TestTerminatedConnections(t *testing.T) {
-	dsn := newDatabase(t)
+	dsn := postgrestest.NewDatabase(t)
 	s := open(t, dsn)
 	defer s.Close()
 	ctx := context.Background()
-	admin, err := pgx.Connect(ctx, adminDSN())
+	admin, err := pgx.Connect(ctx, postgrestest.AdminDSN())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +228,7 @@ func TestRetryable(t *testing.T) {
 }
 
 func BenchmarkPut(b *testing.B) {
-	s := open(b, newDatabase(b))
+	s := open(b, postgrestest.NewDatabase(b))
 	defer s.Close()
 	storetest.BenchmarkPut(b, s)
 }

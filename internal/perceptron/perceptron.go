@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"sync"
@@ -21,14 +22,18 @@ import (
 // so far (lazily, with the step of its last change), so that Average() can
 // replace each weight by its mean over training: the averaged perceptron of
 // Collins (2002), which generalizes far better than the last weights.
+// Average then freezes the weights into a compact table for scoring; a
+// model read from a file is frozen too.
 type Model struct {
 	Classes []string
-	weights map[uint64][]float32
 
-	// training state, nil after Average
-	totals map[uint64][]float64
-	stamps map[uint64][]int32
-	step   int32
+	// training state, nil once frozen
+	weights map[uint64][]float32
+	totals  map[uint64][]float64
+	stamps  map[uint64][]int32
+	step    int32
+
+	frozen *table
 }
 
 // New returns an untrained model over classes.
@@ -44,6 +49,10 @@ func New(classes []string) *Model {
 // Scores adds the weights of feats into scores, which has one slot per
 // class and is zeroed first.
 func (p *Model) Scores(feats []uint64, scores []float32) {
+	if p.frozen != nil {
+		p.frozen.scores(feats, scores)
+		return
+	}
 	clear(scores)
 	for _, f := range feats {
 		row, ok := p.weights[f]
@@ -72,8 +81,12 @@ func Best(scores []float32, allowed func(int) bool) int {
 }
 
 // Update moves weight from guess to truth for feats; a correct guess
-// changes nothing but still counts as a step.
+// changes nothing but still counts as a step. It panics once the model is
+// frozen.
 func (p *Model) Update(truth, guess int, feats []uint64) {
+	if p.frozen != nil {
+		panic("perceptron: update after training ended")
+	}
 	p.step++
 	if truth == guess {
 		return
@@ -99,8 +112,11 @@ func (p *Model) bump(f uint64, c int, delta float32) {
 }
 
 // Average replaces each weight by its mean over all steps, drops features
-// whose weights are all zero, and ends training.
+// whose weights are all zero, and ends training: the weights are frozen.
 func (p *Model) Average() {
+	if p.frozen != nil {
+		return
+	}
 	for f, row := range p.weights {
 		tot, st := p.totals[f], p.stamps[f]
 		zero := true
@@ -117,54 +133,45 @@ func (p *Model) Average() {
 			delete(p.weights, f)
 		}
 	}
-	p.totals, p.stamps = nil, nil
+	p.frozen = freeze(len(p.Classes), p.weights)
+	p.weights, p.totals, p.stamps = nil, nil, nil
 }
 
-// Model files: a magic string, the class names, then the features in
-// ascending hash order, each with its non-zero weights as (class, value)
-// pairs. Sparse rows keep models small: most features speak for few
-// classes.
+// freeze copies the non-zero weights into a table.
+func freeze(classes int, weights map[uint64][]float32) *table {
+	keys := slices.Sorted(maps.Keys(weights))
+	t := newTable(classes, len(keys))
+	var row []entry
+	for _, f := range keys {
+		row = row[:0]
+		for c, w := range weights[f] {
+			if w != 0 {
+				row = append(row, entry{c, math.Float32bits(w)})
+			}
+		}
+		t.add(f, row)
+	}
+	return t
+}
+
+// Model files: a magic string, the class names, then the weights (see
+// table.appendRows).
 const perceptronMagic = "dyad-perceptron-1"
+
+var errUnaveraged = errors.New("perceptron: write before average")
 
 // Write writes the model. It must be averaged first.
 func (p *Model) Write(w io.Writer) error {
-	if p.totals != nil {
-		return errors.New("perceptron: write before average")
+	if p.frozen == nil {
+		return errUnaveraged
 	}
-	bw := bufio.NewWriter(w)
-	writeString(bw, perceptronMagic)
-	writeUvarint(bw, uint64(len(p.Classes)))
+	b := appendString(nil, perceptronMagic)
+	b = binary.AppendUvarint(b, uint64(len(p.Classes)))
 	for _, c := range p.Classes {
-		writeString(bw, c)
+		b = appendString(b, c)
 	}
-	keys := make([]uint64, 0, len(p.weights))
-	for f := range p.weights {
-		keys = append(keys, f)
-	}
-	slices.Sort(keys)
-	writeUvarint(bw, uint64(len(keys)))
-	var prev uint64
-	var buf [4]byte
-	for _, f := range keys {
-		writeUvarint(bw, f-prev) // deltas of sorted hashes are short
-		prev = f
-		row := p.weights[f]
-		n := 0
-		for _, v := range row {
-			if v != 0 {
-				n++
-			}
-		}
-		writeUvarint(bw, uint64(n))
-		for c, v := range row {
-			if v != 0 {
-				writeUvarint(bw, uint64(c))
-				binary.LittleEndian.PutUint32(buf[:], math.Float32bits(v))
-				bw.Write(buf[:])
-			}
-		}
-	}
-	return bw.Flush()
+	_, err := w.Write(p.frozen.appendRows(b))
+	return err
 }
 
 // Read reads a model written by Write.
@@ -184,47 +191,37 @@ func Read(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("perceptron model: %w", err)
 		}
 	}
-	nf, err := binary.ReadUvarint(br)
-	if err != nil || nf > 1<<28 {
-		return nil, fmt.Errorf("perceptron model: bad feature count")
-	}
-	p.weights = make(map[uint64][]float32, nf)
-	var f uint64
-	var buf [4]byte
-	for range nf {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("perceptron model: truncated")
-		}
-		f += d
-		k, err := binary.ReadUvarint(br)
-		if err != nil || k > n {
-			return nil, fmt.Errorf("perceptron model: bad row")
-		}
-		row := make([]float32, n)
-		for range k {
-			c, err := binary.ReadUvarint(br)
-			if err != nil || c >= n {
-				return nil, fmt.Errorf("perceptron model: bad class index")
-			}
-			if _, err := io.ReadFull(br, buf[:]); err != nil {
-				return nil, fmt.Errorf("perceptron model: truncated")
-			}
-			row[c] = math.Float32frombits(binary.LittleEndian.Uint32(buf[:]))
-		}
-		p.weights[f] = row
+	if p.frozen, err = readRows(br, int(n)); err != nil {
+		return nil, fmt.Errorf("perceptron model: %w", err)
 	}
 	return p, nil
 }
 
-func writeUvarint(w *bufio.Writer, v uint64) {
-	var buf [binary.MaxVarintLen64]byte
-	w.Write(buf[:binary.PutUvarint(buf[:], v)])
+// AppendWeights appends the weights alone, for a file that names the
+// classes itself: their count, then the rows. The model must be averaged.
+func (p *Model) AppendWeights(b []byte) ([]byte, error) {
+	if p.frozen == nil {
+		return b, errUnaveraged
+	}
+	return p.frozen.appendRows(binary.AppendUvarint(b, uint64(len(p.Classes)))), nil
 }
 
-func writeString(w *bufio.Writer, s string) {
-	writeUvarint(w, uint64(len(s)))
-	w.WriteString(s)
+// ReadWeights reads weights written by AppendWeights into a model over
+// classes.
+func ReadWeights(r *bufio.Reader, classes []string) (*Model, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil || n != uint64(len(classes)) {
+		return nil, fmt.Errorf("perceptron weights: class count is not %d", len(classes))
+	}
+	t, err := readRows(r, len(classes))
+	if err != nil {
+		return nil, fmt.Errorf("perceptron weights: %w", err)
+	}
+	return &Model{Classes: classes, frozen: t}, nil
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
 func readString(r *bufio.Reader) (string, error) {

@@ -1,7 +1,10 @@
 package perceptron
 
 import (
+	"bufio"
 	"bytes"
+	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -40,15 +43,12 @@ func TestPerceptron(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(q.weights) != len(p.weights) || len(q.Classes) != 3 {
-		t.Fatalf("round trip: %d features, want %d", len(q.weights), len(p.weights))
+	if !slices.Equal(q.Classes, classes) {
+		t.Fatalf("round trip: classes %v, want %v", q.Classes, classes)
 	}
-	for f, row := range p.weights {
-		for c, w := range row {
-			if q.weights[f][c] != w {
-				t.Fatalf("round trip: weight %x/%d = %v, want %v", f, c, q.weights[f][c], w)
-			}
-		}
+	var again bytes.Buffer
+	if err := q.Write(&again); err != nil || !bytes.Equal(again.Bytes(), buf.Bytes()) {
+		t.Fatalf("write, read, write changed the model (%v)", err)
 	}
 	for i := range buf.Len() {
 		if _, err := Read(bytes.NewReader(buf.Bytes()[:i])); err == nil {
@@ -60,5 +60,47 @@ func TestPerceptron(t *testing.T) {
 	}
 	if Template(1).Add("ab").Add("c") == Template(1).Add("a").Add("bc") {
 		t.Error("feature hashes do not separate their parts")
+	}
+}
+
+// TestFrozen checks that the frozen table scores like the map of weights
+// it was frozen from, before and after a write and read, with the weights
+// in the table's slots (few classes) and in rows (many).
+func TestFrozen(t *testing.T) {
+	for _, classes := range []int{3, 40} {
+		rng := rand.New(rand.NewPCG(3, uint64(classes)))
+		weights := map[uint64][]float32{}
+		var feats []uint64
+		for range 4000 {
+			f := rng.Uint64()
+			row := make([]float32, classes)
+			row[rng.IntN(classes)] = rng.Float32() - 0.5 // sparse, as trained
+			row[rng.IntN(classes)] = rng.Float32() - 0.5
+			weights[f] = row
+			feats = append(feats, f)
+		}
+		m := &Model{Classes: make([]string, classes), frozen: freeze(classes, weights)}
+		b, err := m.AppendWeights(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := ReadWeights(bufio.NewReader(bytes.NewReader(b)), m.Classes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ReadWeights(bufio.NewReader(bytes.NewReader(b)), m.Classes[1:]); err == nil {
+			t.Error("weights read into a model with other classes")
+		}
+		want, got := make([]float32, classes), make([]float32, classes)
+		for i := 0; i+100 <= len(feats); i += 100 {
+			fs := append(slices.Clone(feats[i:i+100]), 12345) // and one unknown
+			(&Model{weights: weights}).Scores(fs, want)
+			for _, s := range []*Model{m, back} {
+				s.Scores(fs, got)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%d classes: table scores %v, map %v", classes, got, want)
+				}
+			}
+		}
 	}
 }
