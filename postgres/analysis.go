@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"dyad"
+	"dyad/internal/sqlcols"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -73,9 +74,9 @@ func (s *Store) Analysis(ctx context.Context, articleID string) (an *dyad.Analys
 			an.Mentions = append(an.Mentions, m)
 			return err
 		}},
-		{"quotes", `SELECT ` + quoteCols + ` FROM quotes q WHERE q.article_id = $1 ORDER BY q.seq`, func(r pgx.Rows) error {
+		{"quotes", `SELECT ` + sqlcols.Quote + ` FROM quotes q WHERE q.article_id = $1 ORDER BY q.seq`, func(r pgx.Rows) error {
 			var q dyad.Quote
-			err := r.Scan(quoteDest(&q)...)
+			err := r.Scan(sqlcols.QuoteDest(&q)...)
 			an.Quotes = append(an.Quotes, q)
 			return err
 		}},
@@ -91,9 +92,9 @@ func (s *Store) Analysis(ctx context.Context, articleID string) (an *dyad.Analys
 			an.Dates = append(an.Dates, d)
 			return err
 		}},
-		{"events", `SELECT ` + eventCols + ` FROM events e WHERE e.article_id = $1 ORDER BY e.seq`, func(r pgx.Rows) error {
+		{"events", `SELECT ` + sqlcols.Event + ` FROM events e WHERE e.article_id = $1 ORDER BY e.seq`, func(r pgx.Rows) error {
 			var e dyad.Event
-			err := r.Scan(eventDest(&e)...)
+			err := r.Scan(sqlcols.EventDest(&e)...)
 			an.Events = append(an.Events, e)
 			return err
 		}},

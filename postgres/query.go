@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"dyad"
+	"dyad/internal/sqlcols"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -174,23 +175,13 @@ func (s *Store) Quotes(ctx context.Context, f dyad.Filter) ([]dyad.QuoteRecord, 
 		return nil, err
 	}
 	w.actor(f, "q.speaker_actor", "q.speaker_code", "q.speaker_name", "ac.code", "ac.country", "ac.name")
-	q := `SELECT ` + sourceCols + `, ` + quoteCols + `
+	q := `SELECT ` + sourceCols + `, ` + sqlcols.Quote + `
 		FROM quotes q
 		JOIN articles a ON a.id = q.article_id
 		LEFT JOIN actors ac ON ac.id = q.speaker_actor` + w.sql(articleOrder+", q.seq", f)
 	return collect(ctx, s, q, w.args, func(r pgx.Rows, q *dyad.QuoteRecord) error {
-		return r.Scan(sourceDest(&q.Source, quoteDest(&q.Quote)...)...)
+		return r.Scan(sourceDest(&q.Source, sqlcols.QuoteDest(&q.Quote)...)...)
 	})
-}
-
-// quoteCols selects a dyad.Quote from the quotes table "q"; quoteDest
-// scans them.
-const quoteCols = `q.span_start, q.span_end, q.text, q.direct, q.cue,
-	q.speaker_name, q.speaker_code, q.speaker_actor, q.speaker_start, q.speaker_end`
-
-func quoteDest(q *dyad.Quote) []any {
-	sp := &q.Speaker
-	return []any{&q.Start, &q.End, &q.Text, &q.Direct, &q.Cue, &sp.Name, &sp.Code, &sp.Actor, &sp.Start, &sp.End}
 }
 
 // Figures returns the figures of articles passing f, in article order.
@@ -253,11 +244,11 @@ func (s *Store) Events(ctx context.Context, f dyad.Filter) ([]dyad.EventRecord, 
 	if err != nil {
 		return nil, err
 	}
-	q := `SELECT ` + sourceCols + `, ` + eventCols + `
+	q := `SELECT ` + sourceCols + `, ` + sqlcols.Event + `
 		FROM events e
 		JOIN articles a ON a.id = e.article_id` + w.sql(articleOrder+", e.seq", f)
 	return collect(ctx, s, q, w.args, func(r pgx.Rows, e *dyad.EventRecord) error {
-		return r.Scan(sourceDest(&e.Source, eventDest(&e.Event)...)...)
+		return r.Scan(sourceDest(&e.Source, sqlcols.EventDest(&e.Event)...)...)
 	})
 }
 
@@ -305,31 +296,10 @@ func eventWhere(f dyad.Filter) (*where, error) {
 	return w, nil
 }
 
-// eventCols selects a dyad.Event from the events table "e"; eventDest
-// scans them.
-const eventCols = `e.date,
-	e.source_name, e.source_code, e.source_country, e.source_sector, e.source_actor,
-	e.target_name, e.target_code, e.target_country, e.target_sector, e.target_actor,
-	e.cameo, e.root, e.quad, e.goldstein, e.plover_type, e.plover_mode, e.plover_context,
-	e.location, e.span_start, e.span_end, e.evidence, e.confidence, e.coder, e.dict, e.mentions`
-
-func eventDest(e *dyad.Event) []any {
-	src, tgt := &e.Source, &e.Target
-	return []any{&e.Date,
-		&src.Name, &src.Code, &src.Country, &src.Sector, &src.Actor,
-		&tgt.Name, &tgt.Code, &tgt.Country, &tgt.Sector, &tgt.Actor,
-		&e.CAMEO, &e.Root, &e.Quad, &e.Goldstein, &e.PLOVER.Type, &e.PLOVER.Mode, &e.PLOVER.Context,
-		&e.Location, &e.Start, &e.End, &e.Evidence, &e.Confidence, &e.Coder, &e.Dict, &e.Mentions}
-}
-
 // Counts returns the number of stored records of each kind.
 func (s *Store) Counts(ctx context.Context) (dyad.Counts, error) {
 	var c dyad.Counts
-	err := s.pool.QueryRow(ctx, `SELECT
-		(SELECT count(*) FROM articles), (SELECT count(*) FROM actors),
-		(SELECT count(*) FROM mentions), (SELECT count(*) FROM quotes),
-		(SELECT count(*) FROM figures), (SELECT count(*) FROM events)`).
-		Scan(&c.Articles, &c.Actors, &c.Mentions, &c.Quotes, &c.Figures, &c.Events)
+	err := s.pool.QueryRow(ctx, sqlcols.Counts).Scan(sqlcols.CountsDest(&c)...)
 	if err != nil {
 		return c, fmt.Errorf("postgres: %w", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"dyad"
+	"dyad/internal/sqlcols"
 )
 
 // Analysis reads a stored article back with its actors, mentions, quotes,
@@ -42,8 +43,8 @@ func (s *Store) Analysis(ctx context.Context, id string) (*dyad.Analysis, error)
 	}); err != nil {
 		return nil, err
 	}
-	if an.Quotes, err = collect(ctx, s, `SELECT `+quoteCols+` FROM quotes q WHERE q.article_id = ? ORDER BY q.seq`,
-		[]any{id}, func(r *sql.Rows, q *dyad.Quote) error { return r.Scan(quoteDest(q)...) }); err != nil {
+	if an.Quotes, err = collect(ctx, s, `SELECT `+sqlcols.Quote+` FROM quotes q WHERE q.article_id = ? ORDER BY q.seq`,
+		[]any{id}, func(r *sql.Rows, q *dyad.Quote) error { return r.Scan(sqlcols.QuoteDest(q)...) }); err != nil {
 		return nil, err
 	}
 	if an.Figures, err = collect(ctx, s, `SELECT `+figureCols+` FROM figures fg WHERE fg.article_id = ? ORDER BY fg.seq`,
@@ -62,8 +63,8 @@ func (s *Store) Analysis(ctx context.Context, id string) (*dyad.Analysis, error)
 	}); err != nil {
 		return nil, err
 	}
-	if an.Events, err = collect(ctx, s, `SELECT `+eventCols+` FROM events e WHERE e.article_id = ? ORDER BY e.seq`,
-		[]any{id}, func(r *sql.Rows, e *dyad.Event) error { return r.Scan(eventDest(e)...) }); err != nil {
+	if an.Events, err = collect(ctx, s, `SELECT `+sqlcols.Event+` FROM events e WHERE e.article_id = ? ORDER BY e.seq`,
+		[]any{id}, func(r *sql.Rows, e *dyad.Event) error { return r.Scan(sqlcols.EventDest(e)...) }); err != nil {
 		return nil, err
 	}
 	return an, nil
