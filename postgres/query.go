@@ -60,7 +60,7 @@ func (w *where) sql(tail string, f dyad.Filter) string {
 
 // articleOrder is the order of articles, and of records by their article:
 // newest first, undated last.
-const articleOrder = "ORDER BY a.published DESC NULLS LAST, a.id"
+const articleOrder = "ORDER BY a.published DESC NULLS LAST, a.id DESC"
 
 // articleWhere starts a WHERE clause with the filter's article
 // conditions (outlet, full-text query, date range) on the articles table

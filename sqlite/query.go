@@ -65,8 +65,12 @@ func (w *where) sql(tail string, f dyad.Filter) string {
 }
 
 // articleOrder is the order of articles, and of records by their article:
-// newest first, undated last.
-const articleOrder = "ORDER BY a.published DESC NULLS LAST, a.id"
+// newest first, undated last. It is the order of the index
+// articles_published read backwards, so that a query with a limit reads
+// only the articles it returns: record queries put the articles first
+// ("articles a CROSS JOIN", which SQLite never reorders) to walk that
+// index instead of sorting every matching record.
+const articleOrder = "ORDER BY a.published DESC NULLS LAST, a.id DESC"
 
 // articleWhere starts a WHERE clause with the filter's article
 // conditions (outlet, full-text query, date range) on the articles table
@@ -198,8 +202,8 @@ func (s *Store) Quotes(ctx context.Context, f dyad.Filter) ([]dyad.QuoteRecord, 
 	}
 	w.actor(f, "q.speaker_actor", "q.speaker_code", "q.speaker_name", "ac.code", "ac.country", "ac.name")
 	q := `SELECT ` + sourceCols + `, ` + sqlcols.Quote + `
-		FROM quotes q
-		JOIN articles a ON a.id = q.article_id
+		FROM articles a
+		CROSS JOIN quotes q ON q.article_id = a.id
 		LEFT JOIN actors ac ON ac.id = q.speaker_actor` + w.sql(articleOrder+", q.seq", f)
 	return collect(ctx, s, q, w.args, func(r *sql.Rows, q *dyad.QuoteRecord) error {
 		return r.Scan(sourceDest(&q.Source, sqlcols.QuoteDest(&q.Quote)...)...)
@@ -220,8 +224,8 @@ func (s *Store) Figures(ctx context.Context, f dyad.Filter) ([]dyad.FigureRecord
 			WHERE fa.article_id = fg.article_id AND fa.figure_seq = fg.seq AND `+c+")", args...)
 	}
 	q := `SELECT ` + sourceCols + `, ` + figureCols + `
-		FROM figures fg
-		JOIN articles a ON a.id = fg.article_id` + w.sql(articleOrder+", fg.seq", f)
+		FROM articles a
+		CROSS JOIN figures fg ON fg.article_id = a.id` + w.sql(articleOrder+", fg.seq", f)
 	return collect(ctx, s, q, w.args, func(r *sql.Rows, fr *dyad.FigureRecord) error {
 		var actors string
 		if err := r.Scan(sourceDest(&fr.Source, figureDest(&fr.Figure, &actors)...)...); err != nil {
@@ -282,8 +286,8 @@ func (s *Store) Events(ctx context.Context, f dyad.Filter) ([]dyad.EventRecord, 
 		return nil, err
 	}
 	q := `SELECT ` + sourceCols + `, ` + sqlcols.Event + `
-		FROM events e
-		JOIN articles a ON a.id = e.article_id` + w.sql(articleOrder+", e.seq", f)
+		FROM articles a
+		CROSS JOIN events e ON e.article_id = a.id` + w.sql(articleOrder+", e.seq", f)
 	return collect(ctx, s, q, w.args, func(r *sql.Rows, e *dyad.EventRecord) error {
 		return r.Scan(sourceDest(&e.Source, sqlcols.EventDest(&e.Event)...)...)
 	})

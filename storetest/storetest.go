@@ -14,7 +14,8 @@
 //     articles do not count); an empty field of a stored actor is filled by
 //     a later analysis, a non-empty one is kept.
 //   - Records come in article order (newest published first, undated last,
-//     then by article ID), then in their order within the analysis. Actors
+//     then by article ID, descending), then in their order within the
+//     analysis. Actors
 //     come by articles, then mentions (both descending), then ID. IDs are
 //     compared byte by byte.
 //   - Filter.Source, Target, Undirected, CAMEO and Quad apply to Events
@@ -541,9 +542,9 @@ func testEventFilters(t *testing.T, s dyad.Store) {
 	}
 }
 
-// testOrder checks the tie-breaks of the article order: same time by ID,
-// undated last and by ID too; records follow their article, then their
-// place in it.
+// testOrder checks the tie-breaks of the article order: same time by ID
+// descending, undated last and by ID descending too; records follow their
+// article, then their place in it.
 func testOrder(t *testing.T, s dyad.Store) {
 	ctx := context.Background()
 	at := time.Date(2026, 2, 1, 8, 0, 0, 0, time.UTC)
@@ -555,7 +556,7 @@ func testOrder(t *testing.T, s dyad.Store) {
 		a.Article.ID, a.Article.Published = x.id, x.published
 		put(t, s, a)
 	}
-	want := []string{"x4", "x1", "x2", "x0", "x3"}
+	want := []string{"x4", "x2", "x1", "x3", "x0"}
 	var got []string
 	for _, a := range mustArticles(t, s, dyad.Filter{}) {
 		got = append(got, a.ID)
