@@ -179,13 +179,15 @@ func (s *Store) Actors(ctx context.Context, f dyad.Filter) ([]dyad.ActorSummary,
 	if err != nil {
 		return nil, err
 	}
+	// Without article conditions the articles need not be read at all.
+	from := `FROM actors ac JOIN article_actors aa ON aa.actor_id = ac.id`
+	if len(w.conds) > 0 {
+		from += ` JOIN articles a ON a.id = aa.article_id`
+	}
 	w.actor(f, "ac.id", "ac.code", "ac.country", "ac.name")
 	q := `SELECT ac.id, ac.name, ac.code, ac.country, ac.sector, ac.kind, ac.role,
 			ac.first_seen, ac.last_seen, count(*) AS articles, sum(aa.mentions) AS mentions
-		FROM actors ac
-		JOIN article_actors aa ON aa.actor_id = ac.id
-		JOIN articles a ON a.id = aa.article_id` +
-		w.sql("GROUP BY ac.id ORDER BY articles DESC, mentions DESC, ac.id", f)
+		` + from + w.sql("GROUP BY ac.id ORDER BY articles DESC, mentions DESC, ac.id", f)
 	return collect(ctx, s, q, w.args, func(r *sql.Rows, a *dyad.ActorSummary) error {
 		return r.Scan(&a.ID, &a.Name, &a.Code, &a.Country, &a.Sector, &a.Kind, &a.Role,
 			timeDest{&a.FirstSeen}, timeDest{&a.LastSeen}, &a.Articles, &a.Mentions)
