@@ -104,12 +104,11 @@ type coding struct {
 func (k *coding) sentence(t *tree) {
 	coded := map[int]bool{}
 	for v, tok := range t.Tokens {
-		if tok.UPOS == "VERB" && k.verb(t, v) {
-			coded[v] = true
+		if tok.UPOS != "VERB" {
+			continue
 		}
-		if tok.UPOS == "VERB" {
-			k.demand(t, v)
-		}
+		coded[v] = k.verb(t, v)
+		k.demand(t, v)
 	}
 	for n, tok := range t.Tokens {
 		if tok.UPOS == "NOUN" && !coded[t.head(n)] {
@@ -137,6 +136,7 @@ func (k *coding) verb(t *tree, v int) bool {
 	if code == "" && reverse == "" {
 		return false
 	}
+	both := code != "" && reverse == code // a mutual act: "[046:046]"
 	var sources, targets []mention
 	if passive(t, v) {
 		for _, c := range t.children(v, "nsubj:pass") {
@@ -177,7 +177,7 @@ func (k *coding) verb(t *tree, v int) bool {
 		k.addAll(t, v, sources, k.implicitTarget(t, v, sources[0], code), code, conf-0.2)
 		return false
 	}
-	if reverse == code {
+	if both {
 		k.addAll(t, v, targets, sources, code, conf)
 	}
 	return k.addAll(t, v, sources, targets, code, conf)
