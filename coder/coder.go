@@ -205,7 +205,7 @@ func (k *coding) governsEvent(t *tree, v int) bool {
 // nominal codes the noun at token n if it names an event: one of the
 // nominal events of the lexicon, or ties made stronger (see cooperation).
 func (k *coding) nominal(t *tree, n int) {
-	nom, ok := k.lex.Nominal(t.words[n])
+	nom, ok := k.nominalNoun(t, n)
 	if !ok {
 		if nom, ok = k.cooperation(t, n); !ok {
 			return
@@ -256,6 +256,21 @@ func (k *coding) nominal(t *tree, n int) {
 		k.addAll(t, n, targets, sources, code, conf)
 	}
 	k.addAll(t, n, sources, targets, code, conf)
+}
+
+// nominalNoun looks up the noun at n with the modifiers right before it,
+// longest first: a "hunger strike" is a protest, a "strike" an attack.
+func (k *coding) nominalNoun(t *tree, n int) (lexicon.Nominal, bool) {
+	from := n
+	for from > 0 && t.head(from-1) == n { // whatever the tagger made of "hunger"
+		from--
+	}
+	for ; from <= n; from++ {
+		if nom, ok := k.lex.Nominal(strings.Join(t.words[from:n+1], " ")); ok {
+			return nom, true
+		}
+	}
+	return lexicon.Nominal{}, false
 }
 
 // phraseActors are the actors named after the verb at v in its phrase

@@ -178,6 +178,14 @@ func subject(t *tree, v int) int {
 		switch t.rel(v) {
 		case "xcomp", "conj", "advcl":
 			v = t.head(v)
+		case "acl":
+			// "Serb forces killed three Albanians" parsed as a noun
+			// phrase with a reduced relative: a sentence whose root is
+			// a noun has its verb in the clause that modifies it.
+			if h := t.head(v); t.rel(h) == "root" && t.child(v, "obj") >= 0 {
+				return h
+			}
+			return -1
 		default:
 			return -1
 		}

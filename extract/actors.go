@@ -644,10 +644,15 @@ func (r *resolver) name(si, i int) int {
 		}
 		r.addCountry(si, i, i+n, e, role)
 	case lexicon.Demonym:
-		if s.xpos[i+n-1] == "NNPS" || s.xpos[i+n-1] == "NNS" {
+		if peopleWord(s.words[i+n-1], s.xpos[i+n-1]) {
 			// "Algerians", "Nigerians": its people.
 			r.addGroup(si, i, i+n, e.Country, "CVL")
 			break
+		}
+		if j := i + n; j < len(s.words) && peopleWord(s.words[j], s.xpos[j]) && isCapitalized(s.words[j]) {
+			// "Iraqi Kurds", "Bosnian Serbs": a people of the state.
+			r.addGroup(si, i, j+1, e.Country, "CVL")
+			return n + 1
 		}
 		r.addCountry(si, i, i+n, e, "")
 	case lexicon.Capital:
@@ -669,6 +674,19 @@ func (r *resolver) name(si, i int) int {
 		return 0
 	}
 	return n
+}
+
+// peopleWord reports whether a word tagged xpos names people in the
+// plural: "Algerians", or "Kurds", which the tagger may take for a
+// singular proper noun ("Swiss" is not a plural).
+func peopleWord(w, xpos string) bool {
+	switch xpos {
+	case "NNS", "NNPS":
+		return true
+	case "NNP":
+		return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s")
+	}
+	return false
 }
 
 // known adds a mention of a known actor (lexicon.Known, the Phoenix
