@@ -6,8 +6,9 @@
 // For each verb of a sentence that the verb dictionary knows, the source
 // is the actor its subject names (a subject it shares with the verb it
 // depends on: "Israel plans to visit", "met Aliyev and held talks"; the
-// reporter's for "it" in "Iraq said it would allow"; one event for each
-// conjunct of a compound subject), the target the actor of its object or
+// reporter's for "it" in "Iraq said it would allow"; the noun a sentence's
+// verb was parsed as modifying in "Serb forces killed three Albanians"; one
+// event for each conjunct of a compound subject), the target the actor of its object or
 // of a prepositional phrase ("met with", "sanctions on"), else of the
 // verb it governs ("threatened to cut off electricity to Nakhichevan"),
 // else any actor named after it in its phrase; in the passive, the agent
@@ -21,7 +22,8 @@
 // rejection (12x). Agreeing or deciding to do what the dictionary does not
 // code is the intent to cooperate (030). "X said that Y must …" is X's
 // demand (100) on Y. Nouns that name events ("Sa'ar's visit to Baku",
-// "held talks with Bayramov") are coded with the possessor, a "by" phrase
+// "held talks with Bayramov"; the longest name with the words before the
+// noun: a "hunger strike" is not a "strike") are coded with the possessor, a "by" phrase
 // or the subject of the verb they depend on as the source. Mutual acts
 // (talks, meetings, negotiations, patterns coded "[x:x]") give an event
 // each way; with a compound subject and no target ("Israel and Azerbaijan
