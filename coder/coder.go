@@ -14,7 +14,8 @@
 // else any actor named after it in its phrase; in the passive, the agent
 // ("by") is the source and the subject the target. The verb's patterns,
 // most specific first, are matched against the words of its phrase to
-// choose the CAMEO code. A negated verb gives no event. The mood of a verb
+// choose the CAMEO code. A negated verb gives no event, but for accepting,
+// allowing or agreeing, whose negation is a refusal (12x). The mood of a verb
 // changes its code: intended ("will visit", "plans to", "is expected to")
 // turns cooperation into the matching intent (04x → 036, …) and force into
 // a threat (13x); threatened ("threatened to", or intended on a condition:
@@ -123,7 +124,8 @@ func (k *coding) sentence(t *tree) {
 // a target the sentence names.
 func (k *coding) verb(t *tree, v int) bool {
 	lemma, ok := k.lex.VerbLemma(t.words[v])
-	if !ok || negated(t, v) || k.governsEvent(t, v) {
+	neg := negated(t, v)
+	if !ok || neg && !acceptances[lemma] || k.governsEvent(t, v) {
 		return false
 	}
 	code, reverse, specific := k.match(t, v, lemma)
@@ -134,6 +136,9 @@ func (k *coding) verb(t *tree, v int) bool {
 	}
 	if c, ok := describeAs(k.lex, t, v); ok {
 		code, reverse, specific = c, "", true
+	}
+	if code == "" && reverse == "" && neg {
+		code = "120" // "will not accept refugees", which the dictionary does not code
 	}
 	if code == "" && reverse == "" {
 		return false
@@ -172,7 +177,11 @@ func (k *coding) verb(t *tree, v int) bool {
 		// court's doing.
 		sources, targets, code = targets, sources, reverse
 	}
-	code = inMood(code, k.mood(t, v))
+	m := k.mood(t, v)
+	if neg {
+		m = refused // "will not accept": not accepting is refusing
+	}
+	code = inMood(code, m)
 	if len(targets) == 0 && len(sources) == 1 {
 		// A weak event: it does not keep the verb's object from being
 		// coded as a nominal event ("speaking after a meeting with").

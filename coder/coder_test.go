@@ -67,6 +67,7 @@ func TestRules(t *testing.T) {
 		{"oblique target", "Kenya's president met with Uganda's president.", []string{"KEN>UGA 04*"}},
 		{"passive", "Uganda was criticized by Kenya.", []string{"KEN>UGA 11*"}},
 		{"negation", "Kenya did not criticize Uganda.", nil},
+		{"negated acceptance", "Kenya will not accept Ugandan troops.", []string{"KEN>UGA 12*"}},
 		{"future", "Kenya will visit Uganda next week.", []string{"KEN>UGA 036"}},
 		{"intention", "Kenya plans to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},

@@ -298,8 +298,12 @@ var (
 		"want": true, "seek": true, "aim": true, "propose": true, "offer": true, "promise": true,
 		"pledge": true, "vow": true, "decide": true, "prepare": true, "wish": true, "agree": true,
 		"set": true, "due": true, "scheduled": true, "poised": true}
-	threats    = map[string]bool{"threaten": true, "warn": true}
-	refusals   = map[string]bool{"refuse": true, "decline": true, "reject": true}
+	threats  = map[string]bool{"threaten": true, "warn": true}
+	refusals = map[string]bool{"refuse": true, "decline": true, "reject": true}
+	// Verbs whose negation is a refusal ("will not accept refugees"),
+	// where other negated acts are no event.
+	acceptances = map[string]bool{"accept": true, "allow": true, "permit": true, "agree": true,
+		"approve": true, "recognize": true, "recognise": true}
 	conditions = map[string]bool{"if": true, "unless": true}
 )
 
