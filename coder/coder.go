@@ -27,8 +27,9 @@
 // noun: a "hunger strike" is not a "strike") are coded with the possessor, a "by" phrase
 // or the subject of the verb they depend on as the source. Mutual acts
 // (talks, meetings, negotiations, patterns coded "[x:x]") give an event
-// each way; with a compound subject and no target ("Israel and Azerbaijan
-// agreed"), each conjunct is the other's target. An act with no target
+// each way; with a compound subject and no target, each conjunct is the
+// other's target in cooperation ("Israel and Azerbaijan agreed"), and acts
+// alone in conflict ("Kenya and Uganda protested in Tanzania"). An act with no target
 // named is aimed at a state named as a place in its phrase ("lifted a
 // curfew in Montenegro"), or, done by a group of society (rebels,
 // protesters), at its own state.
@@ -182,16 +183,33 @@ func (k *coding) verb(t *tree, v int) bool {
 		m = refused // "will not accept": not accepting is refusing
 	}
 	code = inMood(code, m)
-	if len(targets) == 0 && len(sources) == 1 {
+	if len(targets) == 0 && (len(sources) == 1 || !together(code)) {
 		// A weak event: it does not keep the verb's object from being
 		// coded as a nominal event ("speaking after a meeting with").
-		k.addAll(t, v, sources, k.implicitTarget(t, v, sources[0], code), code, conf-0.2)
+		k.alone(t, v, sources, code, conf-0.2)
 		return false
 	}
 	if both {
 		k.addAll(t, v, targets, sources, code, conf)
 	}
 	return k.addAll(t, v, sources, targets, code, conf)
+}
+
+// alone adds the events of sources acting with no target named: each
+// aimed at its implicit target, if any.
+func (k *coding) alone(t *tree, at int, sources []mention, code string, conf float64) {
+	for _, src := range sources {
+		k.addAll(t, at, []mention{src}, k.implicitTarget(t, at, src, code), code, conf)
+	}
+}
+
+// together reports whether an act done by a compound subject with no
+// target is done by each with the other ("Israel and Azerbaijan agreed"):
+// cooperation, not protests or attacks ("US and British activists
+// staged a protest in Beijing").
+func together(code string) bool {
+	c, ok := lexicon.CAMEO(code)
+	return ok && c.Quad <= 2
 }
 
 // mutual reports whether the nominal event code is done by both sides:
@@ -261,9 +279,11 @@ func (k *coding) nominal(t *tree, n int) {
 		code = inMood(code, k.mood(t, verb))
 	}
 	conf := 0.6
-	if len(targets) == 0 && len(sources) == 1 {
-		targets, conf = k.implicitTarget(t, n, sources[0], code), 0.4
-	} else if mutual(code) {
+	if len(targets) == 0 && (len(sources) == 1 || !together(code)) {
+		k.alone(t, n, sources, code, 0.4)
+		return
+	}
+	if mutual(code) {
 		k.addAll(t, n, targets, sources, code, conf)
 	}
 	k.addAll(t, n, sources, targets, code, conf)

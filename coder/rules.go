@@ -182,7 +182,11 @@ func subject(t *tree, v int) int {
 			// "Serb forces killed three Albanians" parsed as a noun
 			// phrase with a reduced relative: a sentence whose root is
 			// a noun has its verb in the clause that modifies it.
-			if h := t.head(v); t.rel(h) == "root" && t.child(v, "obj") >= 0 {
+			h := t.head(v)
+			if t.rel(h) == "conj" {
+				h = t.head(h) // "Kenyan troops and Ugandan troops shelled …"
+			}
+			if t.rel(h) == "root" && t.child(v, "obj") >= 0 {
 				return h
 			}
 			return -1
