@@ -320,7 +320,7 @@ func (k *coding) mood(t *tree, v int) mood {
 			m = intended
 		}
 	}
-	if h := t.head(v); m == done && t.rel(v) == "xcomp" && h >= 0 {
+	if h := t.head(v); m == done && complement(t, v) && h >= 0 {
 		lemma, ok := k.lex.VerbLemma(t.words[h])
 		if !ok {
 			lemma = t.words[h]
@@ -344,6 +344,17 @@ func (k *coding) mood(t *tree, v int) mood {
 		}
 	}
 	return m
+}
+
+// complement reports whether the verb at v completes the verb it depends
+// on: an xcomp, or a to-infinitive the parser took for a purpose clause
+// ("threatened today to impose").
+func complement(t *tree, v int) bool {
+	if t.rel(v) == "advcl" {
+		mk := t.child(v, "mark")
+		return mk >= 0 && t.words[mk] == "to"
+	}
+	return t.rel(v) == "xcomp"
 }
 
 // inMood returns the code of an event coded as code, meant as m: the
