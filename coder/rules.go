@@ -320,7 +320,16 @@ func (k *coding) mood(t *tree, v int) mood {
 			m = intended
 		}
 	}
-	if h := t.head(v); m == done && complement(t, v) && h >= 0 {
+	h := t.head(v)
+	if !complement(t, v) {
+		// "Greece plans to impose", with "plans" tagged a noun: the
+		// word before the infinitive's "to".
+		h = -1
+		if mk := t.child(v, "mark"); mk > 0 && t.words[mk] == "to" {
+			h = mk - 1
+		}
+	}
+	if m == done && h >= 0 {
 		lemma, ok := k.lex.VerbLemma(t.words[h])
 		if !ok {
 			lemma = t.words[h]
@@ -332,7 +341,7 @@ func (k *coding) mood(t *tree, v int) mood {
 			return refused
 		case intentions[lemma]:
 			m = intended
-		default:
+		case h == t.head(v):
 			m = k.mood(t, h)
 		}
 	}
