@@ -11,8 +11,10 @@
 // event for each conjunct of a compound subject), the target the actor of its object or
 // of a prepositional phrase ("met with", "sanctions on"), else of the
 // verb it governs ("threatened to cut off electricity to Nakhichevan"),
-// else any actor named after it in its phrase; in the passive, the agent
-// ("by") is the source and the subject the target. The verb's patterns,
+// for a demand or an appeal, the subject of the clause that says what is
+// asked ("demanded that the US cancel"), else any actor named after it in
+// its phrase; in the passive, the agent ("by") is the source and the
+// subject the target. The verb's patterns,
 // most specific first, are matched against the words of its phrase to
 // choose the CAMEO code. A negated verb gives no event, but for accepting,
 // allowing or agreeing, whose negation is a refusal (12x). The mood of a verb
@@ -163,6 +165,18 @@ func (k *coding) verb(t *tree, v int) bool {
 		for _, x := range t.children(v, "xcomp") {
 			if len(targets) == 0 {
 				targets = objects(t, x)
+			}
+		}
+		if len(targets) == 0 && (strings.HasPrefix(code, "02") || strings.HasPrefix(code, "10")) {
+			// "demanded that the US cancel …": who is asked is
+			// the subject of what is asked for, or, in a clause the
+			// tagger garbled (a subjunctive "cancel" taken for a noun),
+			// whoever it names.
+			for _, c := range t.children(v, "ccomp") {
+				if s := t.child(c, "nsubj"); s >= 0 {
+					c = s
+				}
+				targets = append(targets, t.actors(c)...)
 			}
 		}
 		if len(targets) == 0 {

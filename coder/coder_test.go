@@ -72,6 +72,7 @@ func TestRules(t *testing.T) {
 		{"intention", "Kenya plans to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"threat, to-infinitive parsed as purpose", "A Kenyan minister threatened today to impose import restrictions against Ugandan goods.", []string{"KEN>UGA 13*"}},
 		{"intention, its verb tagged a noun", "Greece, like most other existing members, plans to impose restrictions on Albanian goods.", []string{"GRC>ALB 13*"}},
+		{"demand of the clause's subject", "Kenya on Tuesday demanded that the Ugandan government cancel its plans.", []string{"KEN>UGA 10*"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},
