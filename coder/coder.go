@@ -6,9 +6,10 @@
 // For each verb of a sentence that the verb dictionary knows, the source
 // is the actor its subject names (a subject it shares with the verb it
 // depends on: "Israel plans to visit", "met Aliyev and held talks"; the
-// reporter's for "it" in "Iraq said it would allow"; the noun a sentence's
-// verb was parsed as modifying in "Serb forces killed three Albanians"; one
-// event for each conjunct of a compound subject), the target the actor of its object or
+// reporter's for "it" in "Iraq said it would allow"; the noun a verb with
+// an object modifies: "troops shelling Kenyan positions", and "Serb forces
+// killed three Albanians" parsed as a reduced relative; one event for each
+// conjunct of a compound subject), the target the actor of its object or
 // of a prepositional phrase ("met with", "sanctions on"), else of the
 // verb it governs ("threatened to cut off electricity to Nakhichevan"),
 // for a demand or an appeal, the subject of the clause that says what is

@@ -81,6 +81,7 @@ func TestRules(t *testing.T) {
 		{"reported speech", "Kenya said Uganda had attacked Tanzania.", []string{"UGA>TZA 19*"}},
 		{"reciprocal", "Kenya and Uganda signed an agreement.", []string{"KEN>UGA 05*", "UGA>KEN 05*"}},
 		{"noun-rooted parse", "Kenyan forces killed three Ugandans near the border.", []string{"KEN>UGA 19*"}},
+		{"participle with an object", "Ugandan troops shelling Kenyan positions were seen on Sunday.", []string{"UGA>KEN 19*"}},
 		{"noun-rooted parse, compound", "Kenyan troops and Ugandan troops shelled positions in Somalia.", []string{"KEN>SOM 19*", "UGA>SOM 19*"}},
 		{"conflict by a compound subject", "Kenya and Uganda protested in Tanzania on Wednesday.", []string{"KEN>TZA 14*", "UGA>TZA 14*"}},
 		{"a people of a state", "Thousands of Ugandan Acholis demonstrated in Kampala on Sunday.", []string{"UGA>UGA 141"}},

@@ -179,14 +179,15 @@ func subject(t *tree, v int) int {
 		case "xcomp", "conj", "advcl":
 			v = t.head(v)
 		case "acl":
-			// "Serb forces killed three Albanians" parsed as a noun
-			// phrase with a reduced relative: a sentence whose root is
-			// a noun has its verb in the clause that modifies it.
+			// A verb with an object that modifies a noun is done by
+			// it: "forces killing civilians", and "Serb forces killed
+			// three Albanians" parsed as a noun phrase with a reduced
+			// relative.
 			h := t.head(v)
 			if t.rel(h) == "conj" {
 				h = t.head(h) // "Kenyan troops and Ugandan troops shelled …"
 			}
-			if t.rel(h) == "root" && t.child(v, "obj") >= 0 {
+			if t.child(v, "obj") >= 0 {
 				return h
 			}
 			return -1
