@@ -2,6 +2,9 @@ package http
 
 import (
 	"context"
+	"io"
+	"log"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,10 +12,13 @@ import (
 	"time"
 
 	"dyad/source"
+	"dyad/story"
 )
 
 // TestBrowser runs the UI's browser test (ui/e2e/run.mjs) in headless
-// Chromium against the server seeded with the demo corpus. It skips when
+// Chromium against a server seeded with the demo corpus that clusters
+// stories as dyad serve does, and against the shared test server, which
+// has no story clustering, for the pages saying so. It skips when
 // node, Chromium or the UI's node_modules (npm ci --prefix http/ui) are
 // missing. Screenshots go to $DYAD_SCREENSHOTS, or a temporary directory
 // the test names.
@@ -45,11 +51,14 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	srv := httptest.NewServer(New(Config{Store: shared, Log: log.New(io.Discard, "", 0),
+		Stories: story.Service{Store: shared, Options: story.DefaultOptions()}}))
+	defer srv.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, "e2e/run.mjs")
 	cmd.Dir = "ui"
-	cmd.Env = append(os.Environ(), "DYAD_URL="+sharedSrv.URL, "DYAD_SCRIPT_ID="+source.ArticleID(scriptText),
+	cmd.Env = append(os.Environ(), "DYAD_URL="+srv.URL, "DYAD_NO_STORIES_URL="+sharedSrv.URL, "DYAD_SCRIPT_ID="+source.ArticleID(scriptText),
 		"DYAD_SCREENSHOTS="+shots, "CHROMIUM="+chromium)
 	out, err := cmd.CombinedOutput()
 	t.Logf("screenshots in %s\n%s", shots, out)

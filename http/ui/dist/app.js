@@ -65,6 +65,7 @@ async function api(path, params = {}) {
 }
 
 const num = (v) => Number(v).toLocaleString('en');
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const day = (t) => (t ? String(t).slice(0, 10) : '');
 const route = (...parts) => '#/' + parts.map(encodeURIComponent).join('/');
 const withQuery = (base, params) => {
@@ -136,7 +137,7 @@ async function searchPage(params) {
   try {
     const [arts, actors] = await Promise.all([api('articles', { ...f, limit: 100 }), api('actors', { ...f, limit: 20 })]);
     results.replaceChildren(
-      el('h2', {}, `${arts.length} article${arts.length === 1 ? '' : 's'}`),
+      el('h2', {}, plural(arts.length, 'article')),
       arts.length ? el('ul', { class: 'articles' }, arts.map((a) => el('li', {},
         articleLink(a.id, a.title), ' ', el('span', { class: 'muted' }, day(a.published), ' · '), outletLink(a.outlet)))) : empty('articles'),
       el('h2', {}, 'Actors'),
@@ -344,7 +345,7 @@ async function dyadPage(dyad, params) {
     if (!b) return;
     const end = bucketEnd(b.start, by);
     const picked = events.filter((e) => eventDay(e) >= b.start && eventDay(e) < end && (!quad || e.quad === quad));
-    showEvents(`${picked.length} event${picked.length === 1 ? '' : 's'} in ${b.period}${quad ? ', ' + QUADS[quad - 1].toLowerCase() : ''}`, picked);
+    showEvents(`${plural(picked.length, 'event')} in ${b.period}${quad ? ', ' + QUADS[quad - 1].toLowerCase() : ''}`, picked);
     listHead.scrollIntoView({ block: 'start' });
   };
   chart.on('click', (p) => pick(p.dataIndex, p.seriesIndex < 4 ? p.seriesIndex + 1 : 0));
@@ -452,6 +453,20 @@ async function outletPage(name) {
 
 // ---- stories ----
 
+// CAMEO's twenty event roots, 01 to 20, to name an event signature.
+const CAMEO_ROOTS = ['Make public statement', 'Appeal', 'Express intent to cooperate', 'Consult',
+  'Engage in diplomatic cooperation', 'Engage in material cooperation', 'Provide aid', 'Yield', 'Investigate',
+  'Demand', 'Disapprove', 'Reject', 'Threaten', 'Protest', 'Exhibit force posture', 'Reduce relations',
+  'Coerce', 'Assault', 'Fight', 'Use unconventional mass violence'];
+
+// How the page names the comparison's outcomes; DIFFERENCES are the ones
+// "only differences" keeps.
+const OUTCOMES = {
+  agree: 'agree', conflict: 'conflict', same: 'same words', partial: 'partial quote',
+  paraphrase: 'paraphrase', shared: 'shared', only: 'one voice only',
+};
+const DIFFERENCES = new Set(['conflict', 'partial', 'paraphrase', 'only']);
+
 function notAvailable(err) {
   if (err instanceof ApiError && err.status === 501) {
     return el('p', { class: 'notice', role: 'status' }, 'Stories are not available on this server yet. ', el('span', { class: 'muted' }, `(${err.message})`));
@@ -459,46 +474,133 @@ function notAvailable(err) {
   return errorBox(err);
 }
 
+function storyDates(s) {
+  const [a, b] = [day(s.first), day(s.last)];
+  return a === b ? a : `${a} – ${b}`;
+}
+
 async function storiesPage() {
   page('Stories');
   try {
     const stories = await api('stories');
     main.append(stories.length ? el('ul', { class: 'articles' }, stories.map((s) => el('li', {},
-      el('a', { href: route('story', s.id) }, s.title || s.headline || s.id), ' ',
-      el('span', { class: 'muted' }, [s.articles?.length ?? s.size, 'articles'].filter((x) => x !== undefined).join(' ')))))
+      el('a', { href: route('story', s.id), class: 'story-link' }, s.headline || s.id),
+      el('div', { class: 'muted' }, [storyDates(s), plural(s.articles.length, 'article'), (s.outlets || []).join(', ')].filter(Boolean).join(' · ')))))
       : empty('stories'));
   } catch (err) {
     main.append(notAvailable(err));
   }
 }
 
-// render shows any JSON value: objects as definition lists, arrays of
-// objects side by side (so per-outlet records stand in columns), other
-// values as text. The comparison's shape belongs to the story package.
-function render(v, depth = 0) {
-  if (v === null || v === undefined) return el('span', { class: 'muted' }, '—');
-  if (Array.isArray(v)) {
-    if (!v.length) return el('span', { class: 'muted' }, 'none');
-    if (v.every((x) => x && typeof x === 'object' && !Array.isArray(x))) {
-      return el('div', { class: depth === 0 ? 'side-by-side' : 'stack' }, v.map((x) => el('div', { class: 'card' }, render(x, depth + 1))));
-    }
-    return el('ul', { class: 'compact' }, v.map((x) => el('li', {}, render(x, depth + 1))));
-  }
-  if (typeof v === 'object') {
-    return el('dl', {}, Object.entries(v).map(([k, x]) => [el('dt', { class: /conflict|only|omit|missing|exclusive/i.test(k) ? 'flag' : '' }, k), el('dd', {}, render(x, depth + 1))]));
-  }
-  return String(v);
+// compareRow is one fact across the voices: a heading, then a cell per
+// voice from cell(voice index), which is null when the voice does not
+// report the fact: that cell is marked as an omission.
+function compareRow(label, outcome, voices, cell) {
+  return el('tr', { class: `outcome-${outcome}${DIFFERENCES.has(outcome) ? ' difference' : ''}`, dataset: { outcome } },
+    el('th', { scope: 'row' }, label, ' ', el('span', { class: 'outcome' }, OUTCOMES[outcome] || outcome)),
+    voices.map((_, v) => {
+      const c = cell(v);
+      return c ? el('td', { class: 'claim ' + outcome }, c) : el('td', { class: 'omitted', title: 'This voice does not report it' }, 'not reported');
+    }));
+}
+
+function compareSection(title, voices, rows) {
+  return el('tbody', {},
+    el('tr', { class: 'section' }, el('th', { colSpan: voices.length + 1, scope: 'rowgroup' }, `${title} (${rows.length})`)),
+    rows.length ? rows : el('tr', {}, el('td', { colSpan: voices.length + 1, class: 'muted' }, 'None.')));
+}
+
+const byVoice = (claims) => new Map(claims.map((c) => [c.voice, c]));
+
+function figureRows(cmp) {
+  return cmp.figures.map((f) => {
+    const by = byVoice(f.claims);
+    const label = `${f.quantity || 'figure'}${f.period ? ', ' + f.period : ''} (${f.unit})`;
+    return compareRow(label, f.outcome, cmp.voices, (v) => by.has(v) && [
+      articleLink(by.get(v).article, by.get(v).text, by.get(v)),
+      el('div', { class: 'muted' }, `= ${num(by.get(v).value)} ${by.get(v).unit}`)]);
+  });
+}
+
+function quoteRows(cmp) {
+  return cmp.quotes.map((q) => {
+    const by = byVoice(q.claims);
+    return compareRow(q.claims[0].speaker.name || q.speaker, q.outcome, cmp.voices, (v) => by.has(v) && [
+      articleLink(by.get(v).article, by.get(v).direct ? `“${by.get(v).text}”` : by.get(v).text, by.get(v)),
+      el('div', { class: 'muted' }, by.get(v).direct ? 'direct' : 'indirect', by.get(v).cue ? ` · ${by.get(v).cue}` : '')]);
+  });
+}
+
+// eventRows links each voice's report of an event to its evidence, found
+// among events, the coded events of the story's days.
+function eventRows(cmp, events) {
+  return cmp.events.map((s) => {
+    const root = CAMEO_ROOTS[Number(s.root) - 1] || `CAMEO ${s.root}`;
+    return compareRow(`${s.source} → ${s.target}: ${root}`, s.outcome, cmp.voices, (v) => {
+      if (!s.voices.includes(v)) return null;
+      const arts = new Set(cmp.voices[v].articles);
+      const evs = events.filter((e) => arts.has(e.article_id) && e.source.code === s.source && e.target.code === s.target && e.root === s.root);
+      return evs.length ? el('ul', { class: 'compact' }, evs.map((e) => el('li', {}, articleLink(e.article_id, e.evidence, e), ' ', el('code', { title: 'CAMEO' }, e.cameo))))
+        : 'reported';
+    });
+  });
+}
+
+function actorRows(cmp) {
+  return cmp.actors.map((a) => compareRow(`${a.name} (${a.code})`, a.outcome, cmp.voices, (v) => {
+    if (!a.voices.includes(v)) return null;
+    const t = cmp.voices[v].actor_tones.find((x) => x.actor === a.actor);
+    return ['mentioned', t && t.words ? el('span', {
+      class: t.score > 0 ? 'tone pos' : t.score < 0 ? 'tone neg' : 'tone',
+      title: 'Tone of the sentences naming the actor: positive minus negative words per 100 words',
+    }, ` · tone ${t.score > 0 ? '+' : ''}${t.score}`) : ''];
+  }));
 }
 
 async function storyPage(id) {
-  page('Story ' + id);
+  page('Story');
+  let st, cmp;
   try {
-    const cmp = await api(`stories/${encodeURIComponent(id)}/comparison`);
-    const outlets = cmp && (cmp.outlets || cmp.Outlets);
-    main.append(Array.isArray(outlets) ? el('div', {}, render({ ...cmp, outlets: undefined }), el('h2', {}, 'Outlets side by side'), render(outlets)) : render(cmp));
+    ({ story: st, comparison: cmp } = await api(`stories/${encodeURIComponent(id)}/comparison`));
   } catch (err) {
     main.append(notAvailable(err));
+    return;
   }
+  // The titles and coded events of the story's articles, each one request
+  // for the story's days; past 1000 of either, the page shows article IDs
+  // and events without their evidence.
+  let arts = [], events = [];
+  const problems = [];
+  if (st.first) {
+    const days = { since: day(st.first), until: bucketEnd(day(st.last), 'day'), limit: 1000 };
+    [arts, events] = await Promise.all([api('articles', days), api('events', days)].map((p) => p.catch((err) => {
+      problems.push(errorBox(err));
+      return [];
+    })));
+  }
+  const titles = new Map(arts.map((a) => [a.id, a.title]));
+  const voices = cmp.voices;
+  const head = el('tr', {}, el('th', {}, 'Fact'), voices.map((v) => el('th', { class: 'voice', scope: 'col' },
+    el('div', { class: 'voice-name' }, v.outlets.flatMap((o, i) => [i ? ' + ' : '', outletLink(o)])),
+    v.outlets.length > 1 ? el('span', { class: 'badge dup', title: 'Near-duplicate copies, counted as one voice' }, 'one voice') : '',
+    el('ul', { class: 'compact' }, v.articles.map((a) => el('li', {}, articleLink(a, titles.get(a))))))));
+  const table = el('table', { class: 'compare' }, el('thead', {}, head),
+    compareSection('Figures', voices, figureRows(cmp)),
+    compareSection('Quotes', voices, quoteRows(cmp)),
+    compareSection('Events', voices, eventRows(cmp, events)),
+    compareSection('Actors', voices, actorRows(cmp)));
+  const rows = [...cmp.figures, ...cmp.quotes, ...cmp.events, ...cmp.actors];
+  const count = (o) => rows.filter((r) => r.outcome === o).length;
+  page(st.headline || st.id,
+    el('p', { class: 'meta' }, [storyDates(st), plural(st.articles.length, 'article'), plural(voices.length, 'voice')].filter(Boolean).join(' · ')),
+    problems,
+    el('p', { class: 'summary' },
+      el('span', { class: 'key conflict' }, plural(count('conflict'), 'conflicting figure')), ' ',
+      el('span', { class: 'key only' }, plural(count('only'), 'item') + ' only one voice reports'), ' ',
+      el('span', { class: 'key omitted' }, 'not reported'), ' ',
+      el('label', { class: 'check' }, el('input', { type: 'checkbox', onchange: (ev) => table.classList.toggle('differences', ev.target.checked) }),
+        ' only differences')),
+    el('div', { class: 'compare-wrap' }, table));
 }
 
 // ---- routing ----

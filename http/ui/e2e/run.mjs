@@ -1,23 +1,26 @@
 // Browser test of dyad's web UI in headless Chromium. The Go test
-// TestBrowser (http/e2e_test.go) starts a server seeded with the demo
+// TestBrowser (http/e2e_test.go) starts servers seeded with the demo
 // corpus and runs this with:
-//   DYAD_URL          the server's base URL
-//   DYAD_SCRIPT_ID    the ID of an article whose title and text carry <script>
-//   DYAD_SCREENSHOTS  where to save a screenshot of each page
-//   CHROMIUM          the browser (default /usr/bin/chromium)
-// It opens every page, follows dyad chart → event evidence → article and
-// network → dyad, and fails on console errors, page errors, requests
-// leaving the server, or markup from an article being run.
+//   DYAD_URL             the server's base URL (with story clustering)
+//   DYAD_NO_STORIES_URL  a server without story clustering
+//   DYAD_SCRIPT_ID       the ID of an article whose title and text carry <script>
+//   DYAD_SCREENSHOTS     where to save a screenshot of each page
+//   CHROMIUM             the browser (default /usr/bin/chromium)
+// It opens every page, follows dyad chart → event evidence → article,
+// network → dyad and stories → comparison → claim → article, and fails on
+// console errors, page errors, requests leaving the servers, or markup
+// from an article being run.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const base = process.env.DYAD_URL;
+const noStories = process.env.DYAD_NO_STORIES_URL;
 const scriptID = process.env.DYAD_SCRIPT_ID;
 const shots = process.env.DYAD_SCREENSHOTS;
-if (!base || !scriptID || !shots) {
-  console.error('e2e: set DYAD_URL, DYAD_SCRIPT_ID and DYAD_SCREENSHOTS');
+if (!base || !noStories || !scriptID || !shots) {
+  console.error('e2e: set DYAD_URL, DYAD_NO_STORIES_URL, DYAD_SCRIPT_ID and DYAD_SCREENSHOTS');
   process.exit(2);
 }
 
@@ -40,19 +43,19 @@ page.on('console', (m) => {
   if (m.type() !== 'error') return;
   // The stories API answers 501 on a server without story clustering, and
   // the page says so; Chromium logs the status as a console error.
-  if (current.startsWith('#/stor') && /status of 501/.test(m.text())) return;
+  if (page.url().startsWith(noStories) && /status of 501/.test(m.text())) return;
   problems.push(`console error on ${current}: ${m.text()}`);
 });
 page.on('pageerror', (e) => problems.push(`page error on ${current}: ${e.message}`));
 page.on('request', (r) => {
   const u = r.url();
-  if (!u.startsWith(base) && !u.startsWith('data:')) problems.push(`request leaves the server: ${u}`);
+  if (!u.startsWith(base) && !u.startsWith(noStories) && !u.startsWith('data:')) problems.push(`request leaves the server: ${u}`);
 });
 
-// open shows a route and waits until its page has drawn.
-async function open(hash) {
+// open shows a route of server at and waits until its page has drawn.
+async function open(hash, at = base) {
   current = hash;
-  await page.goto(base + '/' + hash);
+  await page.goto(at + '/' + hash);
   await ready();
 }
 
@@ -139,12 +142,50 @@ try {
   check(await page.locator('ul.articles li').count() === 3, 'Meridian Wire page does not list its 3 articles');
   await shot('outlet');
 
-  // Stories: this server has none; the pages say so.
+  // Stories: the list, then a story's comparison with one column per
+  // voice, a conflicting figure and what one voice alone reports
+  // highlighted, then a claim to its article with its span highlighted.
+  await open('#/stories');
+  check(await page.locator('main a.story-link').count() >= 3, 'the stories page lists fewer than the demo corpus\'s 3 stories');
+  await shot('stories');
+  await page.locator('main a.story-link').first().click();
+  await ready();
+  check(current.startsWith('#/story/'), `a story links to ${current}`);
+  const voices = await page.locator('table.compare th.voice').count();
+  check(voices >= 2, `the comparison has ${voices} voice columns`);
+  for (const th of await page.locator('table.compare th.voice').all()) check(await th.isVisible(), 'a voice column is hidden');
+  const widths = await page.locator('table.compare tr[data-outcome]').evaluateAll((rows) => [...new Set(rows.map((r) => r.cells.length))]);
+  check(widths.length === 1 && widths[0] === voices + 1, `comparison rows have ${widths} cells for ${voices} voices`);
+  const painted = (loc) => loc.evaluate((e) => {
+    const s = getComputedStyle(e);
+    return s.backgroundColor !== 'rgba(0, 0, 0, 0)' || s.backgroundImage !== 'none';
+  });
+  const conflict = page.locator('tr.outcome-conflict').first();
+  const values = await conflict.locator('td.claim.conflict a.article-link').allInnerTexts();
+  check(new Set(values).size >= 2, `the first conflict shows the values ${JSON.stringify(values)}`);
+  check(await painted(conflict.locator('td.claim.conflict').first()), 'a conflicting figure is not highlighted');
+  const only = page.locator('tr.outcome-only').first();
+  check(await only.locator('td.claim.only').count() === 1, 'a row one voice alone reports has not one claim');
+  check(await only.locator('td.omitted').count() === voices - 1, 'a row one voice alone reports does not mark the others as omitting it');
+  check(await painted(only.locator('td.claim.only')) && await painted(only.locator('td.omitted').first()), 'a claim one voice alone reports or its omissions are not highlighted');
+  await shot('story');
+  await page.locator('main label.check input').check();
+  check(await page.locator('tr.outcome-shared').first().isHidden() && await conflict.isVisible(), '"only differences" does not hide what the voices share');
+  await page.locator('main label.check input').uncheck();
+  const claim = conflict.locator('td.claim a.article-link').first();
+  const claimed = (await claim.innerText()).trim();
+  await claim.click();
+  await ready();
+  check(current.startsWith('#/article/'), `a claim links to ${current}`);
+  const marked = (await page.locator('mark.hl-focus').allTextContents()).join('').trim();
+  check(marked === claimed, `the article highlights ${JSON.stringify(marked)} for the claim ${JSON.stringify(claimed)}`);
+  await shot('story-claim');
+
+  // A server without story clustering: the pages say so.
   for (const hash of ['#/stories', '#/story/visit']) {
-    await open(hash);
+    await open(hash, noStories);
     check((await page.locator('.notice').innerText()).includes('not available'), `${hash} does not say stories are not available`);
   }
-  await shot('stories');
 } catch (err) {
   problems.push(`on ${current}: ${err.message}`);
   await shot('failure').catch(() => {});
