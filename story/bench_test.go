@@ -14,8 +14,8 @@ import (
 // synthetic returns n analyzed articles, 100 a day: each tells one of the
 // 20 stories born that day or the two days before, in 200 words drawn from
 // the story's 30 words and a general vocabulary, and names two of the
-// story's actors and one of its figures. Seeded: the same n gives the same
-// articles.
+// story's actors, one of its figures, its person twice, its or the next
+// story's person, and a place. Seeded: the same n gives the same articles.
 func synthetic(n int) []*dyad.Analysis {
 	r := rand.New(rand.NewPCG(7, uint64(n)))
 	general := make([]string, 5000)
@@ -47,6 +47,10 @@ func synthetic(n int) []*dyad.Analysis {
 			an.Actors = append(an.Actors, dyad.Actor{ID: c, Code: c})
 		}
 		an.Figures = []dyad.Figure{{Value: float64(st%97 + 1), Unit: "people"}}
+		an.Mentions = []dyad.Mention{
+			{Text: fmt.Sprintf("Minister P%d", st), Type: dyad.PER}, {Text: fmt.Sprintf("P%d", st), Type: dyad.PER},
+			{Text: fmt.Sprintf("Envoy P%d", st+r.IntN(2)), Type: dyad.PER}, {Text: fmt.Sprintf("Town%d", st%300), Type: dyad.LOC},
+		}
 		out[i] = an
 	}
 	return out

@@ -14,6 +14,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"dyad"
@@ -28,15 +29,16 @@ type Options struct {
 	// Threshold is the least score for an article to join a story.
 	Threshold float64
 	// Weight is the weight of each entity signal (shared actors, event
-	// signatures, figures, headline words, years named) against the text
-	// cosine's 1; 0 clusters on TF-IDF cosine alone.
+	// signatures, figures, headline words, years, persons and places
+	// named) against the text cosine's 1; 0 clusters on TF-IDF cosine
+	// alone.
 	Weight float64
 }
 
 // DefaultOptions are dyad's clustering settings, tuned on ECB+ dev (see
 // README.md in this directory).
 func DefaultOptions() Options {
-	return Options{Window: 72 * time.Hour, Threshold: 0.2, Weight: 0.25}
+	return Options{Window: 72 * time.Hour, Threshold: 0.2, Weight: 0.1}
 }
 
 // BaselineOptions are Event Registry's published method: join the story
@@ -83,7 +85,9 @@ const (
 	sigEvents
 	sigFigures
 	sigHeadline
-	sigDates
+	sigYears
+	sigPersons
+	sigPlaces
 	nsignals
 )
 
@@ -193,8 +197,11 @@ func (c *Clusterer) termID(w string) uint32 {
 // score is the text cosine to the story's centroid averaged with each
 // entity signal that both the article and the story have, weighted by
 // Options.Weight; signals that one side lacks (no events before coding, no
-// titles) do not count.
-func (c *Clusterer) score(s *cluster, v []termWeight, feats *[nsignals]set) float64 {
+// titles) do not count. Years named are the one signal that counts
+// against: an article and a story that both name years but share none
+// score -1 on it, for they most likely tell two events of one kind (two
+// earthquakes, two editions of a summit).
+func (c *Clusterer) score(s *cluster, v []termWeight, feats *[nsignals]weighted) float64 {
 	cos := 0.0
 	if s.norm2 > 0 {
 		cos = s.centroid.dot(v) / math.Sqrt(s.norm2)
@@ -207,13 +214,17 @@ func (c *Clusterer) score(s *cluster, v []termWeight, feats *[nsignals]set) floa
 		if len(f) == 0 || s.feats[i].total == 0 {
 			continue
 		}
-		sum += c.opt.Weight * fuzzyJaccard(f, &s.feats[i], len(s.members))
+		x := fuzzyJaccard(f, &s.feats[i], len(s.members))
+		if i == sigYears && x == 0 {
+			x = -1
+		}
+		sum += c.opt.Weight * x
 		w += c.opt.Weight
 	}
 	return sum / w
 }
 
-func (s *cluster) join(m member, t time.Time, v []termWeight, feats *[nsignals]set) {
+func (s *cluster) join(m member, t time.Time, v []termWeight, feats *[nsignals]weighted) {
 	s.members = append(s.members, m)
 	if t.Before(s.first) {
 		s.first = t
@@ -275,28 +286,58 @@ func (c *Clusterer) Stories() []dyad.Story {
 
 // features returns the article's entity signals. The years the text names
 // place it in time when publication dates do not tell stories apart (the
-// undated ECB+ texts; a story that recurs, like an annual summit).
-func features(an *dyad.Analysis) [nsignals]set {
-	var f [nsignals]set
+// undated ECB+ texts; a story that recurs, like an annual summit). Persons
+// (by surname) and places are weighed by how often the text names them,
+// so that two stories of one kind differ by who and where they are mostly
+// about, not by the names they share in passing.
+func features(an *dyad.Analysis) [nsignals]weighted {
+	var f [nsignals]map[string]float64
 	for i := range f {
-		f[i] = set{}
+		f[i] = map[string]float64{}
 	}
 	for _, a := range an.Actors {
-		f[sigActors][a.ID] = true
+		f[sigActors][a.ID] = 1
 	}
 	for _, e := range an.Events {
-		f[sigEvents][e.Source.Code+">"+e.Target.Code+":"+e.Root] = true
+		f[sigEvents][e.Source.Code+">"+e.Target.Code+":"+e.Root] = 1
 	}
 	for _, x := range an.Figures {
-		f[sigFigures][x.Unit+" "+strconv.FormatFloat(x.Value, 'g', -1, 64)] = true
+		f[sigFigures][x.Unit+" "+strconv.FormatFloat(x.Value, 'g', -1, 64)] = 1
 	}
 	for _, d := range an.Dates {
 		if len(d.Value) >= 4 {
-			f[sigDates][d.Value[:4]] = true
+			f[sigYears][d.Value[:4]] = 1
 		}
 	}
 	for w := range termCounts(an.Article.Title) {
-		f[sigHeadline][w] = true
+		f[sigHeadline][w] = 1
 	}
-	return f
+	for _, m := range an.Mentions {
+		ws := words(m.Text)
+		if len(ws) == 0 {
+			continue
+		}
+		switch m.Type {
+		case dyad.PER:
+			// The surname, so that "Warren Jeffs" and "Jeffs" agree;
+			// pronouns are stopwords.
+			if w := ws[len(ws)-1]; !stopwords[w] {
+				f[sigPersons][w]++
+			}
+		case dyad.LOC:
+			f[sigPlaces][strings.Join(ws, " ")]++
+		}
+	}
+	var out [nsignals]weighted
+	for i, m := range f {
+		top := 0.0
+		for _, n := range m {
+			top = max(top, n)
+		}
+		for k, n := range m {
+			m[k] = n / top
+		}
+		out[i] = newWeighted(m)
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"testing"
 	"time"
@@ -127,5 +128,88 @@ func TestExpiry(t *testing.T) {
 	}
 	if _, ok := c.vocab["valparaiso"]; ok {
 		t.Error("document frequency of an expired article is still counted")
+	}
+}
+
+// TestYears shows the one signal that counts against: the same kind of
+// event in texts naming different years is two stories.
+func TestYears(t *testing.T) {
+	years := func(an *dyad.Analysis, ys ...string) *dyad.Analysis {
+		for _, y := range ys {
+			an.Dates = append(an.Dates, dyad.Date{Value: y + "-05-12"})
+		}
+		return an
+	}
+	tests := []struct {
+		name    string
+		a, b, c []string // years the articles name
+		want    []string
+	}{
+		{"no years", nil, nil, nil, []string{"a", "a", "a"}},
+		{"same year", []string{"2008"}, []string{"2008"}, []string{"2008"}, []string{"a", "a", "a"}},
+		{"one side without years", []string{"2008"}, nil, []string{"2008"}, []string{"a", "a", "a"}},
+		{"a year in common", []string{"2008", "2010"}, []string{"2010"}, []string{"2008"}, []string{"a", "a", "a"}},
+		{"different years", []string{"2008"}, []string{"2013"}, []string{"2008"}, []string{"a", "b", "a"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := NewClusterer(Options{Threshold: 0.25, Weight: 0.5})
+			var got []string
+			for _, an := range []*dyad.Analysis{years(art("a", 0, quake1), tt.a...), years(art("b", 0, quake2), tt.b...), years(art("c", 0, quake3), tt.c...)} {
+				got = append(got, c.Add(an))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("stories %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFeatures(t *testing.T) {
+	an := &dyad.Analysis{
+		Article: dyad.Article{Title: "Jeffs convicted in Texas"},
+		Mentions: []dyad.Mention{
+			{Text: "Warren Jeffs", Type: dyad.PER}, {Text: "Jeffs", Type: dyad.PER}, {Text: "he", Type: dyad.PER},
+			{Text: "Eric Nichols", Type: dyad.PER}, {Text: "Texas", Type: dyad.LOC}, {Text: "San Antonio", Type: dyad.LOC},
+			{Text: "Texas", Type: dyad.LOC}, {Text: "FLDS", Type: dyad.ORG},
+		},
+		Dates: []dyad.Date{{Value: "2011-08-04"}, {Value: "2008"}},
+	}
+	f := features(an)
+	for _, tt := range []struct {
+		sig  int
+		want weighted
+	}{
+		{sigPersons, weighted{{"jeffs", 1}, {"nichols", 0.5}}},
+		{sigPlaces, weighted{{"san antonio", 0.5}, {"texas", 1}}},
+		{sigYears, weighted{{"2008", 1}, {"2011", 1}}},
+		{sigHeadline, weighted{{"convicted", 1}, {"jeffs", 1}, {"texas", 1}}},
+		{sigActors, weighted{}},
+	} {
+		if !slices.Equal(f[tt.sig], tt.want) {
+			t.Errorf("signal %d: %v, want %v", tt.sig, f[tt.sig], tt.want)
+		}
+	}
+}
+
+func TestFuzzyJaccard(t *testing.T) {
+	var story bag // two articles: one with x and z, one with x
+	story.add(weighted{{"x", 1}, {"z", 1}})
+	story.add(weighted{{"x", 1}})
+	tests := []struct {
+		name string
+		f    weighted
+		want float64
+	}{
+		{"all the story has", weighted{{"x", 1}, {"z", 1}}, 1.5 / 2},
+		{"its constant feature", weighted{{"x", 1}}, 1 / 1.5},
+		{"named in passing", weighted{{"x", 0.5}}, 0.5 / 1.5},
+		{"a feature the story lacks", weighted{{"x", 1}, {"y", 0.5}}, 1 / 2.0},
+		{"nothing in common", weighted{{"y", 1}}, 0},
+	}
+	for _, tt := range tests {
+		if got := fuzzyJaccard(tt.f, &story, 2); math.Abs(got-tt.want) > 1e-12 {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -1,6 +1,10 @@
 package story
 
-import "math"
+import (
+	"maps"
+	"math"
+	"slices"
+)
 
 // stopwords are function words, which say nothing about which story an
 // article tells.
@@ -74,38 +78,62 @@ func (c centroid) dot(v []termWeight) float64 {
 	return s
 }
 
-// set is a crisp set of features (actor IDs, event signatures, ...).
+// set is a crisp set of strings (outlets, words, qualifiers).
 type set map[string]bool
 
-// bag counts, for a story, how many of its articles have each feature.
+// weighted is an article's features (actor IDs, event signatures, ...),
+// sorted so that sums over them do not depend on map order, each weighed
+// in (0, 1]: 1 for a feature it merely has, less for one it names less
+// often than its most named.
+type weighted []feature
+
+type feature struct {
+	key string
+	w   float64
+}
+
+// newWeighted sorts m's features.
+func newWeighted(m map[string]float64) weighted {
+	f := make(weighted, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		f = append(f, feature{k, m[k]})
+	}
+	return f
+}
+
+// bag sums, for a story, its articles' weights of each feature.
 type bag struct {
-	n     map[string]int
-	total int // sum of n
+	n     map[string]float64
+	total float64 // sum of n
 }
 
-func (b *bag) add(s set) {
+func (b *bag) add(f weighted) {
 	if b.n == nil {
-		b.n = map[string]int{}
+		b.n = map[string]float64{}
 	}
-	for k := range s {
-		b.n[k]++
+	for _, x := range f {
+		b.n[x.key] += x.w
+		b.total += x.w
 	}
-	b.total += len(s)
 }
 
-// fuzzyJaccard is the Jaccard similarity of a crisp set and a story's bag
-// read as a fuzzy set: each feature belongs to the story by the share of
-// its n articles that have it. Σmin / Σmax, costing the set's size.
-func fuzzyJaccard(s set, b *bag, n int) float64 {
+// fuzzyJaccard is the Jaccard similarity of an article's features and a
+// story's bag read as fuzzy sets: each feature belongs to the story by its
+// mean weight over the story's n articles. Σmin / Σmax, costing the
+// article's features.
+func fuzzyJaccard(f weighted, b *bag, n int) float64 {
 	if n == 0 {
 		return 0
 	}
-	in := 0
-	for k := range s {
-		in += b.n[k]
+	lo, hi, in := 0.0, 0.0, 0.0
+	for _, x := range f {
+		y := b.n[x.key]
+		in += y
+		y /= float64(n)
+		lo += min(x.w, y)
+		hi += max(x.w, y)
 	}
-	lo := float64(in) / float64(n)
-	hi := float64(len(s)) + float64(b.total-in)/float64(n)
+	hi += (b.total - in) / float64(n)
 	if hi == 0 {
 		return 0
 	}

@@ -75,7 +75,8 @@ func TestEvalStoriesErrors(t *testing.T) {
 }
 
 // TestEvalStoriesECBPlus holds the ECB+ dev score to a floor: dyad's
-// B-cubed F1 measured 0.890 (baseline 0.617) when the floor was set.
+// B-cubed F1 measured 0.929–0.947 (baseline 0.617) when the floor was set,
+// depending on the NER model.
 func TestEvalStoriesECBPlus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("analyzes 537 documents")
@@ -90,8 +91,8 @@ func TestEvalStoriesECBPlus(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("dyad B-cubed F1 %.3f, pairwise F1 %.3f; baseline %.3f, %.3f", s.BCubed.F1, s.Pairwise.F1, s.Baseline.BCubed.F1, s.Baseline.Pairwise.F1)
-	if s.BCubed.F1 < 0.87 {
-		t.Errorf("B-cubed F1 %.3f, want at least 0.87", s.BCubed.F1)
+	if s.BCubed.F1 < 0.91 {
+		t.Errorf("B-cubed F1 %.3f, want at least 0.91", s.BCubed.F1)
 	}
 	if s.BCubed.F1 <= s.Baseline.BCubed.F1+0.1 {
 		t.Errorf("B-cubed F1 %.3f does not beat the baseline's %.3f by 0.1", s.BCubed.F1, s.Baseline.BCubed.F1)
