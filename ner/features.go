@@ -50,6 +50,10 @@ const (
 	tLowerM1Shape
 	tShapeLowerP1
 	tContextM2M1
+	tRunLast
+	tRunLastSuf
+	tRunBefore
+	tRunPos
 )
 
 // tok holds the hashed parts of one word.
@@ -60,6 +64,9 @@ type tok struct {
 	upos               uint64 // 0 when not known
 	kindEnd            lexicon.Kind
 	capital            bool
+	// the first and last word of the run of capitalised words this one
+	// is in (see markRuns); -1 outside any
+	runStart, runEnd int
 }
 
 // Sentence case classes: headlines capitalise every word but short
@@ -135,6 +142,7 @@ func (s *scratch) prepare(words, upos []string, lex *lexicon.Lexicon) {
 		}
 		s.toks = append(s.toks, t)
 	}
+	s.markRuns(words)
 	for i := 0; i < len(words); {
 		e, n := lex.Match(words[i:])
 		if n == 0 {
@@ -169,6 +177,40 @@ func (s *scratch) prepare(words, upos []string, lex *lexicon.Lexicon) {
 		s.sentCase = caseMixed
 	}
 }
+
+// markRuns finds the runs of capitalised words, joined by words such as
+// "of the" that stand inside names ("Bank of England", "Court of Appeal"),
+// and records in each word of a run where the run starts and ends. The
+// last word of a name often tells its type ("Congress", "Bay",
+// "Corporation"), which a tagger going from left to right would see only
+// after labelling the first; so does the word before it ("in", "at").
+func (s *scratch) markRuns(words []string) {
+	for i := 0; i < len(words); {
+		if !s.toks[i].capital {
+			s.toks[i].runStart, s.toks[i].runEnd = -1, -1
+			i++
+			continue
+		}
+		j := i + 1
+		for {
+			k := j
+			for k < len(words) && joiner[words[k]] {
+				k++
+			}
+			if k == len(words) || !s.toks[k].capital {
+				break
+			}
+			j = k + 1
+		}
+		for k := i; k < j; k++ {
+			s.toks[k].runStart, s.toks[k].runEnd = i, j-1
+		}
+		i = j
+	}
+}
+
+// joiner lists the words that may join capitalised words into a name.
+var joiner = map[string]bool{"of": true, "the": true, "and": true, "&": true, "-": true, "for": true, "de": true}
 
 // minorWord reports whether w is a word that headlines leave in lower
 // case.
@@ -243,6 +285,15 @@ func (s *scratch) features(i, prev, prev2 int) []uint64 {
 	}
 	if t.capital {
 		f = append(f, f2(tCapRun, b2u(m1.capital), b2u(p1.capital)))
+	}
+	if t.runStart >= 0 {
+		last := &ts[t.runEnd]
+		f = append(f,
+			f1(tRunLast, last.lower),
+			f1(tRunLastSuf, last.suf3),
+			f1(tRunBefore, at(t.runStart-1).lower),
+			f2(tRunPos, uint64(min(i-t.runStart, 2)), uint64(min(t.runEnd-i, 2))),
+		)
 	}
 	s.feats = f
 	return f

@@ -12,8 +12,8 @@ import (
 // Floors on the embedded model, a little under the measured scores (see
 // doc.go), so that a regression fails.
 const (
-	gumDevFloor = 0.63 // measured 0.6397
-	newsFloor   = 0.87 // measured 0.9032; one entity is 3 points
+	gumDevFloor = 0.72 // measured 0.7304
+	newsFloor   = 0.88 // measured 0.9180; one entity is 3 points
 )
 
 // TestGUMDev scores the embedded model on GUM dev: exact span and type.
@@ -21,12 +21,6 @@ func TestGUMDev(t *testing.T) {
 	dev := readGold(t, "gum/dev")
 	sc := Default().evaluate(dev)
 	t.Logf("GUM dev: %v", sc)
-	// GUM counts titles in names of people ("Professor Eastman"); scored
-	// with them cut, as Recognize cuts them:
-	for i := range dev {
-		dev[i].Entities = cutTitles(dev[i].Entities, dev[i].Words(), Default().lex)
-	}
-	t.Logf("GUM dev, titles cut: %v", Default().evaluate(dev))
 	if sc.F1 < gumDevFloor {
 		t.Errorf("GUM dev F1 %.4f < floor %.4f", sc.F1, gumDevFloor)
 	}

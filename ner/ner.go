@@ -137,13 +137,15 @@ func Train(train, dev []treebank.Sentence, opts perceptron.Options) (*Recognizer
 		iters = defaultIterations
 	}
 	r := newRecognizer(types, true, perceptron.New(classes(types)))
+	// predicted, not gold, tags: those are what the model sees in use
+	upos, err := jackknifeTags(sents, opts.Seed)
+	if err != nil {
+		return nil, err
+	}
 	words := make([][]string, len(sents))
-	upos := make([][]string, len(sents))
 	gold := make([][]int, len(sents))
 	for i, s := range sents {
 		words[i] = s.Words()
-		// predicted, not gold, tags: those are what the model sees in use
-		upos[i], _ = text.DefaultTagger().Tag(words[i])
 		gold[i] = encode(cutTitles(s.Entities, words[i], r.lex), len(s.Tokens), types)
 	}
 	rng := rand.New(rand.NewPCG(uint64(opts.Seed), 0x6e6572))
@@ -239,8 +241,10 @@ var calendar = map[string]bool{
 //   - a title chain — countries, demonyms and organizations ending in a
 //     role — is cut off the front of a person's name: "U.S. President Donald
 //     Trump", "Israeli Foreign Minister Gideon Sa'ar";
-//   - a person that is a title chain alone ("Azerbaijani President") is
-//     dropped;
+//   - so are the titles of treebank.IsTitle ("Justice Scalia", "Miss
+//     Chaworth");
+//   - a person that is a title chain alone ("Azerbaijani President", "Mr.
+//     Chief Justice") is dropped;
 //   - another entity running on through a title into a capitalised name,
 //     "NATO Secretary General Mark Rutte" tagged ORG, is split into the
 //     organization and the person (a title at the front is left alone:
@@ -264,6 +268,14 @@ func cutTitles(ents []treebank.Entity, words []string, lex *lexicon.Lexicon) []t
 				continue
 			}
 			e.Start += name
+			// honorifics and titles the lexicon has no role for: "Miss
+			// Chaworth", "Justice Scalia", "Mr. Chief Justice"
+			for e.End-e.Start > 1 && treebank.IsTitle(words[e.Start]) && capitalised(words[e.Start+1]) {
+				e.Start++
+			}
+			if e.End-e.Start == 1 && treebank.IsTitle(words[e.Start]) {
+				continue
+			}
 			out = append(out, e)
 			continue
 		}

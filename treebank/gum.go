@@ -57,12 +57,17 @@ func parseEntityFields(v string) (entityFields, error) {
 // name only, so the span is the run of proper nouns around the head, with
 // joiners such as "of the" inside it: "National Library of the
 // Netherlands", "John FitzGibbon", "Australia". GUM's minspan field does not
-// serve: it skips words inside names and spans appositions. A coordination
-// ("Kirk Bart and Celeste Pollock") is a mention of its own in GUM, with
-// its parts nested; only the parts are kept, unless it is linked as a
-// whole ("Newfoundland and Labrador"). Entities do not nest, as in NER
-// data: of "National Library of the Netherlands" and the "Netherlands"
-// inside it, only the first is kept.
+// serve: it skips words inside names and spans appositions. Titles are not
+// names, as in NER data (CoNLL, OntoNotes, UNER): the title GUM attaches
+// to a person's name as nmod:desc is cut off ("Professor Eastman" is
+// "Eastman"), and a person whose head is a title ("the Secretary", "Mr.
+// Chief Justice", "Emperor of the United States") is no named person,
+// though a place inside the title is named ("United States"). A
+// coordination ("Kirk Bart and Celeste Pollock") is a mention of its own
+// in GUM, with its parts nested; only the parts are kept, unless it is
+// linked as a whole ("Newfoundland and Labrador"). Entities do not nest,
+// as in NER data: of "National Library of the Netherlands" and the
+// "Netherlands" inside it, only the first is kept.
 func gumEntities(f entityFields, ents []string, toks []Token) ([]Entity, error) {
 	var (
 		open []mention
@@ -170,7 +175,7 @@ func nerSpan(start, end int, typ string, toks []Token) (lo, hi int, ok bool) {
 			break
 		}
 	}
-	if h < 0 || !isName(toks[h]) || typ == "PER" && toks[h].XPOS == "NNPS" {
+	if h < 0 || !isName(toks[h]) || typ == "PER" && (toks[h].XPOS == "NNPS" || IsTitle(toks[h].Form)) {
 		return 0, 0, false
 	}
 	joins := func(k int) bool {
@@ -198,7 +203,53 @@ func nerSpan(start, end int, typ string, toks []Token) (lo, hi int, ok bool) {
 		}
 		hi = k + 1
 	}
+	if typ == "PER" {
+		for lo < h && descriptor(lo, h, toks) {
+			lo++
+		}
+	}
 	return lo, hi, true
+}
+
+// descriptor reports whether token k, before the head h of a person's
+// name, belongs to a title that GUM attaches to the name as nmod:desc:
+// "[Professor] Eastman", "[Vice President] Bush", "[Dr.] William Glennie".
+// NER data (CoNLL, OntoNotes, UNER) leave titles out of names.
+func descriptor(k, h int, toks []Token) bool {
+	for range toks { // bounded walk up the tree, in case of a cycle
+		if k == h || toks[k].Head <= 0 {
+			return false
+		}
+		if toks[k].Deprel == "nmod:desc" {
+			return true
+		}
+		k = toks[k].Head - 1
+	}
+	return false
+}
+
+// IsTitle reports whether w, in any case and with or without a final
+// period, is a title or honorific of a person: "Mr.", "Professor",
+// "Secretary", "Emperor". A mention of a person headed by one names no one
+// ("the Secretary", "Mr. Chief Justice", "Madam Speaker", "Emperor of the
+// United States", "General" addressed): GUM tags capitalised titles as
+// proper nouns, but a title is no name; a place or organization inside it
+// ("United States") still is.
+func IsTitle(w string) bool {
+	return titles[strings.TrimSuffix(strings.ToLower(w), ".")]
+}
+
+var titles = map[string]bool{}
+
+func init() {
+	for w := range strings.FieldsSeq(`mr mrs ms miss madam sir dame lord lady dr doctor prof professor
+		president vice premier minister secretary chancellor governor mayor senator congressman
+		congresswoman representative speaker whip ambassador judge justice chief director chairman
+		chairwoman chair dean fellow inspector general gen commander major captain colonel
+		lieutenant admiral sergeant emperor empress king queen prince princess tsar tsarevna shah
+		sheikh sultan pope bishop reverend saint earl duke duchess marquis count baron protector`) {
+		titles[w] = true
+	}
 }
 
 // nameJoiner lists the words that may stand inside a name between proper
