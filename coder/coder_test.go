@@ -84,6 +84,7 @@ func TestRules(t *testing.T) {
 		{"participle with an object", "Ugandan troops shelling Kenyan positions were seen on Sunday.", []string{"UGA>KEN 19*"}},
 		{"noun-rooted parse, compound", "Kenyan troops and Ugandan troops shelled positions in Somalia.", []string{"KEN>SOM 19*", "UGA>SOM 19*"}},
 		{"conflict by a compound subject", "Kenya and Uganda protested in Tanzania on Wednesday.", []string{"KEN>TZA 14*", "UGA>TZA 14*"}},
+		{"an ethnic group in its host state", "Kenyan police arrested two ethnic Somalis in Nairobi.", []string{"KEN>KEN 17*"}},
 		{"a people of a state", "Thousands of Ugandan Acholis demonstrated in Kampala on Sunday.", []string{"UGA>UGA 141"}},
 		{"compound nominal", "A hunger strike by Ugandan prisoners against Kenya entered its third day.", []string{"UGA>KEN 142"}},
 		{"praise", "Kenya's president described Uganda's president as “a wise and visionary leader”.", []string{"KEN>UGA 051"}},

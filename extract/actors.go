@@ -645,8 +645,13 @@ func (r *resolver) name(si, i int) int {
 		r.addCountry(si, i, i+n, e, role)
 	case lexicon.Demonym:
 		if peopleWord(s.words[i+n-1], s.xpos[i+n-1]) {
-			// "Algerians", "Nigerians": its people.
-			r.addGroup(si, i, i+n, e.Country, "CVL")
+			// "Algerians", "Nigerians": its people; "ethnic Albanians"
+			// are those of the state they live in.
+			country := e.Country
+			if s.lower(i-1) == "ethnic" {
+				country = r.hostState(si, country)
+			}
+			r.addGroup(si, i, i+n, country, "CVL")
 			break
 		}
 		if j := i + n; j < len(s.words) && peopleWord(s.words[j], s.xpos[j]) && isCapitalized(s.words[j]) {
@@ -674,6 +679,19 @@ func (r *resolver) name(si, i int) int {
 		return 0
 	}
 	return n
+}
+
+// hostState returns the first state other than not that sentence si
+// names (or whose capital it names), else not: where an ethnic group "in
+// southeastern Serbia" lives.
+func (r *resolver) hostState(si int, not string) string {
+	s := &r.d.sents[si]
+	for i := range s.words {
+		if e, n := r.lex.Match(s.words[i:]); n > 0 && (e.Kind == lexicon.Country || e.Kind == lexicon.Capital) && e.Country != not {
+			return e.Country
+		}
+	}
+	return not
 }
 
 // peopleWord reports whether a word tagged xpos names people in the
