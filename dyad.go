@@ -359,3 +359,31 @@ type Store interface {
 	Counts(ctx context.Context) (Counts, error)
 	Close() error
 }
+
+// StoryStore is a Store that also keeps the story of each article, as
+// story.Service assigns them, so that a story is read without clustering
+// the store again.
+type StoryStore interface {
+	Store
+	// Unassigned returns the IDs of up to limit articles that have no
+	// story yet, in publication order (undated first, then by ID).
+	Unassigned(ctx context.Context, limit int) ([]string, error)
+	// SetStories records the story of each article.
+	SetStories(ctx context.Context, members []StoryMember) error
+	// StoryMembers returns the articles published at or after since that
+	// have a story, with it, in publication order.
+	StoryMembers(ctx context.Context, since time.Time) ([]StoryMember, error)
+	// StoryArticles returns the IDs of a story's articles in publication
+	// order; none for an unknown story.
+	StoryArticles(ctx context.Context, story string) ([]string, error)
+	// StoryIDs returns the stories of the articles passing f (its article
+	// conditions and Actor, as Articles applies them), the one with the
+	// latest such article first, at most f.Limit of them.
+	StoryIDs(ctx context.Context, f Filter) ([]string, error)
+}
+
+// StoryMember is an article and its story.
+type StoryMember struct {
+	Article string
+	Story   string
+}

@@ -133,16 +133,22 @@ func (s *Store) Articles(ctx context.Context, f dyad.Filter) ([]dyad.Article, er
 	if err != nil {
 		return nil, err
 	}
-	if f.Actor != "" {
-		c := w.actorMatch(f.Actor, "ac.id", "ac.code", "ac.country", "ac.name")
-		w.conds = append(w.conds, `EXISTS (SELECT 1 FROM article_actors aa JOIN actors ac ON ac.id = aa.actor_id
-			WHERE aa.article_id = a.id AND `+c+")")
-	}
+	articleActor(w, f)
 	q := `SELECT a.id, a.url, a.outlet, a.title, a.byline, a.published, a.lang, a.text
 		FROM articles a` + w.sql(articleOrder, f)
 	return collect(ctx, s, q, w.args, func(r pgx.Rows, a *dyad.Article) error {
 		return r.Scan(&a.ID, &a.URL, &a.Outlet, &a.Title, &a.Byline, timeDest{&a.Published}, &a.Lang, &a.Text)
 	})
+}
+
+// articleActor adds "the article names an actor matching f.Actor" unless
+// f.Actor is empty.
+func articleActor(w *where, f dyad.Filter) {
+	if f.Actor != "" {
+		c := w.actorMatch(f.Actor, "ac.id", "ac.code", "ac.country", "ac.name")
+		w.conds = append(w.conds, `EXISTS (SELECT 1 FROM article_actors aa JOIN actors ac ON ac.id = aa.actor_id
+			WHERE aa.article_id = a.id AND `+c+")")
+	}
 }
 
 // Actors returns the matching actors with the number of articles passing
@@ -153,13 +159,21 @@ func (s *Store) Actors(ctx context.Context, f dyad.Filter) ([]dyad.ActorSummary,
 	if err != nil {
 		return nil, err
 	}
-	w.actor(f, "ac.id", "ac.code", "ac.country", "ac.name")
-	q := `SELECT ac.id, ac.name, ac.code, ac.country, ac.sector, ac.kind, ac.role,
-			ac.first_seen, ac.last_seen, count(*) AS articles, sum(aa.mentions) AS mentions
-		FROM actors ac
-		JOIN article_actors aa ON aa.actor_id = ac.id
-		JOIN articles a ON a.id = aa.article_id` +
-		w.sql("GROUP BY ac.id ORDER BY articles DESC, mentions DESC, ac.id", f)
+	cols := `SELECT ac.id, ac.name, ac.code, ac.country, ac.sector, ac.kind, ac.role, ac.first_seen, ac.last_seen`
+	var q string
+	if len(w.conds) == 0 {
+		// Without article conditions the counts kept at Put answer, the
+		// most frequent first from the index actors_frequent.
+		w.conds = append(w.conds, "ac.articles > 0")
+		w.actor(f, "ac.id", "ac.code", "ac.country", "ac.name")
+		q = cols + `, ac.articles, ac.mentions FROM actors ac` +
+			w.sql("ORDER BY ac.articles DESC, ac.mentions DESC, ac.id", f)
+	} else {
+		w.actor(f, "ac.id", "ac.code", "ac.country", "ac.name")
+		q = cols + `, count(*) AS articles, sum(aa.mentions) AS mentions
+			FROM actors ac JOIN article_actors aa ON aa.actor_id = ac.id JOIN articles a ON a.id = aa.article_id` +
+			w.sql("GROUP BY ac.id ORDER BY articles DESC, mentions DESC, ac.id", f)
+	}
 	return collect(ctx, s, q, w.args, func(r pgx.Rows, a *dyad.ActorSummary) error {
 		return r.Scan(&a.ID, &a.Name, &a.Code, &a.Country, &a.Sector, &a.Kind, &a.Role,
 			timeDest{&a.FirstSeen}, timeDest{&a.LastSeen}, &a.Articles, &a.Mentions)
@@ -256,17 +270,45 @@ func (s *Store) Events(ctx context.Context, f dyad.Filter) ([]dyad.EventRecord, 
 // and QuadClass. The day is the event's date when it names one, else its
 // article's publication date (in UTC), else "".
 func (s *Store) EventCounts(ctx context.Context, f dyad.Filter) ([]dyad.EventCount, error) {
+	return sqlcols.CountEvents(f,
+		func(f dyad.Filter) ([]dyad.EventCount, error) { return s.countedEvents(ctx, f) },
+		func(f dyad.Filter) ([]dyad.EventCount, error) { return s.rawEventCounts(ctx, f) })
+}
+
+// rawEventCounts is EventCounts from the events.
+func (s *Store) rawEventCounts(ctx context.Context, f dyad.Filter) ([]dyad.EventCount, error) {
 	w, err := eventWhere(f)
 	if err != nil {
 		return nil, err
 	}
-	q := `SELECT CASE WHEN e.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN left(e.date, 10)
+	return s.eventCounts(ctx, `SELECT CASE WHEN e.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN left(e.date, 10)
 				ELSE coalesce(to_char(a.published AT TIME ZONE 'UTC', 'YYYY-MM-DD'), '') END AS day,
 			e.source_code, max(e.source_name), e.target_code, max(e.target_name), e.quad,
 			count(*), sum(e.goldstein)
 		FROM events e
-		JOIN articles a ON a.id = e.article_id` +
-		w.sql(`GROUP BY day, e.source_code, e.target_code, e.quad
+		JOIN articles a ON a.id = e.article_id`, w)
+}
+
+// countedEvents is EventCounts from the table event_counts, whose columns
+// are named as those of events, for a filter of whole hours.
+func (s *Store) countedEvents(ctx context.Context, f dyad.Filter) ([]dyad.EventCount, error) {
+	w := &where{}
+	if !f.Since.IsZero() {
+		w.conds = append(w.conds, "e.published >= "+w.arg(f.Since.UTC().Format(sqlcols.HourFormat)))
+	}
+	if !f.Until.IsZero() {
+		w.conds = append(w.conds, "e.published <> '' AND e.published < "+w.arg(f.Until.UTC().Format(sqlcols.HourFormat)))
+	}
+	eventConds(w, f)
+	return s.eventCounts(ctx, `SELECT e.day, e.source_code, max(e.source_name), e.target_code, max(e.target_name), e.quad,
+			sum(e.events)::int, sum(e.goldstein)
+		FROM event_counts e`, w)
+}
+
+// eventCounts runs the query sel, grouped by day, pair and QuadClass,
+// with the conditions w.
+func (s *Store) eventCounts(ctx context.Context, sel string, w *where) ([]dyad.EventCount, error) {
+	q := sel + w.sql(`GROUP BY day, e.source_code, e.target_code, e.quad
 			ORDER BY day, e.source_code COLLATE "C", e.target_code COLLATE "C", e.quad`, dyad.Filter{})
 	return collect(ctx, s, q, w.args, func(r pgx.Rows, c *dyad.EventCount) error {
 		return r.Scan(&c.Day, &c.Source.Code, &c.Source.Name, &c.Target.Code, &c.Target.Name, &c.Quad, &c.Events, &c.Goldstein)
@@ -279,6 +321,13 @@ func eventWhere(f dyad.Filter) (*where, error) {
 	if err != nil {
 		return nil, err
 	}
+	eventConds(w, f)
+	return w, nil
+}
+
+// eventConds adds the conditions of f on the event columns of "e": actor,
+// source and target, CAMEO and QuadClass.
+func eventConds(w *where, f dyad.Filter) {
 	w.actor(f, slices.Concat(eventSource, eventTarget)...)
 	if f.Source != "" || f.Target != "" {
 		c := w.dyadMatch(f.Source, f.Target, eventSource, eventTarget)
@@ -293,7 +342,6 @@ func eventWhere(f dyad.Filter) (*where, error) {
 	if f.Quad != 0 {
 		w.conds = append(w.conds, "e.quad = "+w.arg(f.Quad))
 	}
-	return w, nil
 }
 
 // Counts returns the number of stored records of each kind.

@@ -82,10 +82,18 @@ func (s *Store) articleWhere(ctx context.Context, f dyad.Filter) (*where, error)
 		w.add("a.outlet = ? COLLATE NOCASE", f.Outlet)
 	}
 	if f.Query != "" {
-		if err := s.checkQuery(ctx, f.Query); err != nil {
+		common, err := s.checkQuery(ctx, f.Query)
+		if err != nil {
 			return nil, err
 		}
-		w.add("a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", f.Query)
+		if common {
+			// Walking the articles in order and asking the index about
+			// each finds a page of a common term's articles without
+			// listing all of them first.
+			w.add("EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.n)", f.Query)
+		} else {
+			w.add("a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", f.Query)
+		}
 	}
 	if !f.Since.IsZero() {
 		w.add("a.published >= ?", boundTime(f.Since))
@@ -96,21 +104,23 @@ func (s *Store) articleWhere(ctx context.Context, f dyad.Filter) (*where, error)
 	return w, nil
 }
 
-// checkQuery runs the full-text query alone: in this statement any SQL
+// checkQuery runs the full-text query alone, up to s.common matches, and
+// reports whether it matches that many: in this statement any SQL
 // error can only come from the query's syntax.
-func (s *Store) checkQuery(ctx context.Context, q string) error {
-	var n int64
-	err := s.r.QueryRowContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1`, q).Scan(&n)
-	if err == nil || errors.Is(err, sql.ErrNoRows) {
-		return nil
+func (s *Store) checkQuery(ctx context.Context, q string) (common bool, err error) {
+	var n int
+	err = s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`,
+		q, s.common).Scan(&n)
+	if err == nil {
+		return n == s.common, nil
 	}
 	var se *driver.Error
 	if !errors.As(err, &se) || se.Code() != 1 { // SQLITE_ERROR; others are not the query's fault
-		return fmt.Errorf("sqlite: %w", err)
+		return false, fmt.Errorf("sqlite: %w", err)
 	}
 	// The driver's message reads "SQL logic error: <reason> (1)".
 	reason := strings.TrimSuffix(strings.TrimPrefix(se.Error(), "SQL logic error: "), " (1)")
-	return fmt.Errorf("%w %q: %s", dyad.ErrInvalidQuery, q, strings.Join(strings.Fields(reason), " "))
+	return false, fmt.Errorf("%w %q: %s", dyad.ErrInvalidQuery, q, strings.Join(strings.Fields(reason), " "))
 }
 
 // collect runs a read query and scans each row with scan.
@@ -159,16 +169,22 @@ func (s *Store) Articles(ctx context.Context, f dyad.Filter) ([]dyad.Article, er
 	if err != nil {
 		return nil, err
 	}
-	if f.Actor != "" {
-		c, args := actorMatch(f.Actor, "ac.id", "ac.code", "ac.country", "ac.name")
-		w.add(`EXISTS (SELECT 1 FROM article_actors aa JOIN actors ac ON ac.id = aa.actor_id
-			WHERE aa.article_id = a.id AND `+c+")", args...)
-	}
+	articleActor(w, f)
 	q := `SELECT a.id, a.url, a.outlet, a.title, a.byline, a.published, a.lang, a.text
 		FROM articles a` + w.sql(articleOrder, f)
 	return collect(ctx, s, q, w.args, func(r *sql.Rows, a *dyad.Article) error {
 		return r.Scan(&a.ID, &a.URL, &a.Outlet, &a.Title, &a.Byline, timeDest{&a.Published}, &a.Lang, &a.Text)
 	})
+}
+
+// articleActor adds "the article names an actor matching f.Actor" unless
+// f.Actor is empty.
+func articleActor(w *where, f dyad.Filter) {
+	if f.Actor != "" {
+		c, args := actorMatch(f.Actor, "ac.id", "ac.code", "ac.country", "ac.name")
+		w.add(`EXISTS (SELECT 1 FROM article_actors aa JOIN actors ac ON ac.id = aa.actor_id
+			WHERE aa.article_id = a.id AND `+c+")", args...)
+	}
 }
 
 // Actors returns the matching actors with the number of articles passing
@@ -179,15 +195,21 @@ func (s *Store) Actors(ctx context.Context, f dyad.Filter) ([]dyad.ActorSummary,
 	if err != nil {
 		return nil, err
 	}
-	// Without article conditions the articles need not be read at all.
-	from := `FROM actors ac JOIN article_actors aa ON aa.actor_id = ac.id`
-	if len(w.conds) > 0 {
-		from += ` JOIN articles a ON a.id = aa.article_id`
+	cols := `SELECT ac.id, ac.name, ac.code, ac.country, ac.sector, ac.kind, ac.role, ac.first_seen, ac.last_seen`
+	var q string
+	if len(w.conds) == 0 {
+		// Without article conditions the counts kept at Put answer, the
+		// most frequent first from the index actors_frequent.
+		w.add("ac.articles > 0")
+		w.actor(f, "ac.id", "ac.code", "ac.country", "ac.name")
+		q = cols + `, ac.articles, ac.mentions FROM actors ac` +
+			w.sql("ORDER BY ac.articles DESC, ac.mentions DESC, ac.id", f)
+	} else {
+		w.actor(f, "ac.id", "ac.code", "ac.country", "ac.name")
+		q = cols + `, count(*) AS articles, sum(aa.mentions) AS mentions
+			FROM actors ac JOIN article_actors aa ON aa.actor_id = ac.id JOIN articles a ON a.id = aa.article_id` +
+			w.sql("GROUP BY ac.id ORDER BY articles DESC, mentions DESC, ac.id", f)
 	}
-	w.actor(f, "ac.id", "ac.code", "ac.country", "ac.name")
-	q := `SELECT ac.id, ac.name, ac.code, ac.country, ac.sector, ac.kind, ac.role,
-			ac.first_seen, ac.last_seen, count(*) AS articles, sum(aa.mentions) AS mentions
-		` + from + w.sql("GROUP BY ac.id ORDER BY articles DESC, mentions DESC, ac.id", f)
 	return collect(ctx, s, q, w.args, func(r *sql.Rows, a *dyad.ActorSummary) error {
 		return r.Scan(&a.ID, &a.Name, &a.Code, &a.Country, &a.Sector, &a.Kind, &a.Role,
 			timeDest{&a.FirstSeen}, timeDest{&a.LastSeen}, &a.Articles, &a.Mentions)
@@ -299,17 +321,45 @@ func (s *Store) Events(ctx context.Context, f dyad.Filter) ([]dyad.EventRecord, 
 // and QuadClass. The day is the event's date when it names one, else its
 // article's publication date, else "".
 func (s *Store) EventCounts(ctx context.Context, f dyad.Filter) ([]dyad.EventCount, error) {
+	return sqlcols.CountEvents(f,
+		func(f dyad.Filter) ([]dyad.EventCount, error) { return s.countedEvents(ctx, f) },
+		func(f dyad.Filter) ([]dyad.EventCount, error) { return s.rawEventCounts(ctx, f) })
+}
+
+// rawEventCounts is EventCounts from the events.
+func (s *Store) rawEventCounts(ctx context.Context, f dyad.Filter) ([]dyad.EventCount, error) {
 	w, err := s.eventWhere(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	q := `SELECT CASE WHEN e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr(e.date, 1, 10)
+	return s.eventCounts(ctx, `SELECT CASE WHEN e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr(e.date, 1, 10)
 				ELSE coalesce(substr(a.published, 1, 10), '') END AS day,
 			e.source_code, max(e.source_name), e.target_code, max(e.target_name), e.quad,
 			count(*), sum(e.goldstein)
 		FROM events e
-		JOIN articles a ON a.id = e.article_id` +
-		w.sql("GROUP BY day, e.source_code, e.target_code, e.quad ORDER BY day, e.source_code, e.target_code, e.quad", dyad.Filter{})
+		JOIN articles a ON a.id = e.article_id`, w)
+}
+
+// countedEvents is EventCounts from the table event_counts, whose columns
+// are named as those of events, for a filter of whole hours.
+func (s *Store) countedEvents(ctx context.Context, f dyad.Filter) ([]dyad.EventCount, error) {
+	w := &where{}
+	if !f.Since.IsZero() {
+		w.add("e.published >= ?", f.Since.UTC().Format(sqlcols.HourFormat))
+	}
+	if !f.Until.IsZero() {
+		w.add("e.published <> '' AND e.published < ?", f.Until.UTC().Format(sqlcols.HourFormat))
+	}
+	eventConds(w, f)
+	return s.eventCounts(ctx, `SELECT e.day, e.source_code, max(e.source_name), e.target_code, max(e.target_name), e.quad,
+			sum(e.events), sum(e.goldstein)
+		FROM event_counts e`, w)
+}
+
+// eventCounts runs the query sel, grouped by day, pair and QuadClass,
+// with the conditions w.
+func (s *Store) eventCounts(ctx context.Context, sel string, w *where) ([]dyad.EventCount, error) {
+	q := sel + w.sql("GROUP BY day, e.source_code, e.target_code, e.quad ORDER BY day, e.source_code, e.target_code, e.quad", dyad.Filter{})
 	return collect(ctx, s, q, w.args, func(r *sql.Rows, c *dyad.EventCount) error {
 		return r.Scan(&c.Day, &c.Source.Code, &c.Source.Name, &c.Target.Code, &c.Target.Name, &c.Quad, &c.Events, &c.Goldstein)
 	})
@@ -321,6 +371,13 @@ func (s *Store) eventWhere(ctx context.Context, f dyad.Filter) (*where, error) {
 	if err != nil {
 		return nil, err
 	}
+	eventConds(w, f)
+	return w, nil
+}
+
+// eventConds adds the conditions of f on the event columns of "e": actor,
+// source and target, CAMEO and QuadClass.
+func eventConds(w *where, f dyad.Filter) {
 	w.actor(f, slices.Concat(eventSource, eventTarget)...)
 	if f.Source != "" || f.Target != "" {
 		c, args := dyadMatch(f.Source, f.Target, eventSource, eventTarget)
@@ -336,7 +393,6 @@ func (s *Store) eventWhere(ctx context.Context, f dyad.Filter) (*where, error) {
 	if f.Quad != 0 {
 		w.add("e.quad = ?", f.Quad)
 	}
-	return w, nil
 }
 
 // Counts returns the number of stored records of each kind.

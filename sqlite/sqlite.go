@@ -31,6 +31,10 @@ type Store struct {
 	w  *sql.DB // exactly one connection: writes are serialized here
 	ws *writeStmts
 	r  *sql.DB // read-only connections
+	// common is the number of matches from which a full-text query is
+	// common: its articles are found by walking the articles in order
+	// rather than by listing all its matches first.
+	common int
 }
 
 // timeFormat stores times as RFC 3339 UTC text of fixed width, so that
@@ -73,7 +77,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
-	return &Store{w: w, ws: ws, r: r}, nil
+	return &Store{w: w, ws: ws, r: r, common: 1000}, nil
 }
 
 // openDB opens a pool on the file at the absolute path abs; every

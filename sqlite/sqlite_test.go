@@ -26,6 +26,16 @@ func TestConformance(t *testing.T) {
 	})
 }
 
+// TestConformanceCommonQuery runs the suite with every full-text query
+// taken as common, so that both ways of finding its articles are checked.
+func TestConformanceCommonQuery(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) dyad.Store {
+		s := open(t, filepath.Join(t.TempDir(), "dyad.db"))
+		s.common = 1
+		return s
+	})
+}
+
 // TestReopen checks that migrations run once and a reopened file has its
 // data, full-text index included.
 func TestReopen(t *testing.T) {

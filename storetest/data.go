@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"time"
 
@@ -199,49 +200,165 @@ func corpus() (a1, a2, a3 *dyad.Analysis) {
 
 // Sample returns a synthetic analysis for benchmarks and load tests:
 // about 20 mentions, 3 quotes, 3 figures and 2 events, with an ID and
-// publication date derived from i.
+// publication date derived from i. All samples are copies of one text.
 func Sample(i int) *dyad.Analysis {
+	return sample(i, scene{sweden, norway, "Oslo", "2026-01-01", 2, 300, 15, "energy", ""})
+}
+
+// side is a country of a sample with its minister.
+type side struct {
+	name, code, gov string // Sweden, SWE, Swedish government
+	first, last     string // the minister's names
+}
+
+var (
+	sweden = side{"Sweden", "SWE", "Swedish government", "Lena", "Holm"}
+	norway = side{"Norway", "NOR", "Norwegian government", "Jonas", "Vik"}
+)
+
+// scene is what differs between samples: who meets whom where, on which
+// day, the figures claimed and a sentence of the story's own words.
+type scene struct {
+	src, tgt                    side
+	city, date                  string
+	billions, trainees, percent int
+	subject, topic              string // the memorandum's subject, a sentence
+}
+
+// StorySample returns a synthetic analysis shaped as Sample's but told of
+// one of many stories: article i belongs to story i/10, published a
+// minute after the one before by outlet i%7. A story's countries,
+// ministers, figures and words are its own; those of stories in the same
+// few days differ, so that they are told apart.
+func StorySample(i int) *dyad.Analysis {
+	k := i / 10
+	// Every ordered pair of distinct countries once per len·(len-1)
+	// stories: more than six days of articles, longer than two clustering
+	// windows.
+	n := len(storyCountries)
+	src := k % n
+	tgt := (src + 1 + (k/n)%(n-1)) % n
+	r := rand.New(rand.NewPCG(uint64(k), 1))
+	word := func() string {
+		return storyWords[r.IntN(len(storyWords))] + storyWords[r.IntN(len(storyWords))] + storyWords[r.IntN(len(storyWords))]
+	}
+	words := make([]string, 80)
+	for j := range words {
+		words[j] = word()
+	}
+	// The story's ministers have names of their own.
+	s, t := storyCountries[src], storyCountries[tgt]
+	s.last, t.last = capital(word()), capital(word())
+	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Minute).Format(time.DateOnly)
+	return sample(i, scene{s, t, storyCities[tgt], day, 2 + k%9, 100 + k%50*10, 5 + k%40,
+		words[0] + " " + words[1], "The talks covered " + strings.Join(words, " ") + ". "})
+}
+
+// capital returns the ASCII word w capitalized.
+func capital(w string) string { return strings.ToUpper(w[:1]) + w[1:] }
+
+// storyCountries are the sides of StorySample's stories.
+var storyCountries = []side{
+	sweden, norway,
+	{"Finland", "FIN", "Finnish government", "Aino", "Koski"},
+	{"Denmark", "DNK", "Danish government", "Mette", "Lund"},
+	{"Iceland", "ISL", "Icelandic government", "Sigrun", "Einars"},
+	{"Estonia", "EST", "Estonian government", "Kaja", "Tamm"},
+	{"Latvia", "LVA", "Latvian government", "Ilze", "Ozola"},
+	{"Lithuania", "LTU", "Lithuanian government", "Rasa", "Kazlaus"},
+	{"Poland", "POL", "Polish government", "Ewa", "Nowak"},
+	{"Germany", "DEU", "German government", "Jutta", "Brandt"},
+	{"Austria", "AUT", "Austrian government", "Lotte", "Gruber"},
+	{"Ireland", "IRL", "Irish government", "Niamh", "Byrne"},
+	{"Portugal", "PRT", "Portuguese government", "Ines", "Sousa"},
+	{"Greece", "GRC", "Greek government", "Eleni", "Pappas"},
+	{"Chile", "CHL", "Chilean government", "Ana", "Rojas"},
+	{"Peru", "PER", "Peruvian government", "Rosa", "Quispe"},
+	{"Japan", "JPN", "Japanese government", "Yuki", "Tanaka"},
+	{"Kenya", "KEN", "Kenyan government", "Wanjiru", "Otieno"},
+	{"Ghana", "GHA", "Ghanaian government", "Ama", "Mensah"},
+	{"Canada", "CAN", "Canadian government", "Claire", "Tremblay"},
+	{"Mexico", "MEX", "Mexican government", "Lucia", "Ortega"},
+	{"Brazil", "BRA", "Brazilian government", "Marta", "Silva"},
+	{"Egypt", "EGY", "Egyptian government", "Nour", "Hassan"},
+	{"India", "IND", "Indian government", "Priya", "Rao"},
+	{"Vietnam", "VNM", "Vietnamese government", "Lan", "Nguyen"},
+	{"Australia", "AUS", "Australian government", "Kylie", "Walsh"},
+	{"Morocco", "MAR", "Moroccan government", "Salma", "Idrissi"},
+	{"Turkey", "TUR", "Turkish government", "Elif", "Demir"},
+	{"Senegal", "SEN", "Senegalese government", "Awa", "Diop"},
+	{"Uruguay", "URY", "Uruguayan government", "Sofia", "Pereira"},
+}
+
+// storyCities are where the talks take place: the target's capital.
+var storyCities = []string{"Stockholm", "Oslo", "Helsinki", "Copenhagen", "Reykjavik", "Tallinn", "Riga",
+	"Vilnius", "Warsaw", "Berlin", "Vienna", "Dublin", "Lisbon", "Athens", "Santiago", "Lima", "Tokyo",
+	"Nairobi", "Accra", "Ottawa", "Mexico City", "Brasilia", "Cairo", "New Delhi", "Hanoi", "Canberra", "Rabat",
+	"Ankara", "Dakar", "Montevideo"}
+
+// storyWords are syllables of the words of StorySample's topics.
+var storyWords = []string{"ka", "lo", "mi", "tra", "ven", "sor", "pel", "dun", "rik", "bas", "hol", "gen",
+	"tur", "fal", "mor", "ses", "vin", "dra", "kol", "par", "lis", "nor", "qua", "zen", "bri", "cam", "del",
+	"fro", "gil", "hun"}
+
+// sample is the analysis of article i telling sc.
+func sample(i int, sc scene) *dyad.Analysis {
+	src, tgt := sc.src, sc.tgt
 	text := fmt.Sprintf(`Report %d. `, i) +
-		`Minister Lena Holm of Sweden met Prime Minister Jonas Vik of Norway in Oslo. ` +
-		`Holm said Sweden would invest $2 billion in rail links. ` +
-		`"We share one border and one future," Vik said. ` +
-		`Vik added that Norway would train 300 engineers. ` +
-		`Holm and Vik signed a memorandum on energy. ` +
-		`Sweden and Norway exported 15% more power this winter. ` +
-		`Holm praised Vik in Oslo on Friday, Holm told reporters.`
-	swe := dyad.Actor{ID: "SWEGOV", Name: "Swedish government", Code: "SWEGOV", Country: "SWE", Sector: "GOV", Kind: dyad.KindGovernment}
-	holm := dyad.Actor{ID: "lena-holm", Name: "Lena Holm", Code: "SWEGOV", Country: "SWE", Sector: "GOV", Kind: dyad.KindPerson, Role: "minister"}
-	vik := dyad.Actor{ID: "jonas-vik", Name: "Jonas Vik", Code: "NORGOV", Country: "NOR", Sector: "GOV", Kind: dyad.KindPerson, Role: "prime minister"}
+		fmt.Sprintf(`Minister %s %s of %s met Prime Minister %s %s of %s in %s. `, src.first, src.last, src.name, tgt.first, tgt.last, tgt.name, sc.city) +
+		sc.topic +
+		fmt.Sprintf(`%s said %s would invest $%d billion in rail links. `, src.last, src.name, sc.billions) +
+		fmt.Sprintf(`"We share one border and one future," %s said. `, tgt.last) +
+		fmt.Sprintf(`%s added that %s would train %d engineers. `, tgt.last, tgt.name, sc.trainees) +
+		fmt.Sprintf(`%s and %s signed a memorandum on %s. `, src.last, tgt.last, sc.subject) +
+		fmt.Sprintf(`%s and %s exported %d%% more power this winter. `, src.name, tgt.name, sc.percent) +
+		fmt.Sprintf(`%s praised %s in %s on Friday, %s told reporters.`, src.last, tgt.last, sc.city, src.last)
+	gov := func(s side) dyad.Actor {
+		return dyad.Actor{ID: s.code + "GOV", Name: s.gov, Code: s.code + "GOV", Country: s.code, Sector: "GOV", Kind: dyad.KindGovernment}
+	}
+	person := func(s side, role string) dyad.Actor {
+		name := s.first + " " + s.last
+		return dyad.Actor{ID: strings.ToLower(strings.ReplaceAll(name, " ", "-")), Name: name, Code: s.code + "GOV",
+			Country: s.code, Sector: "GOV", Kind: dyad.KindPerson, Role: role}
+	}
+	srcGov, tgtGov := gov(src), gov(tgt)
+	minister, pm := person(src, "minister"), person(tgt, "prime minister")
 	b := newBuilder(fmt.Sprintf("b%015x", i), fmt.Sprintf("Outlet %d", i%7),
 		time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i)*time.Minute),
-		fmt.Sprintf("Sweden and Norway sign energy memorandum (%d)", i), text).
-		actors(holm, vik, swe, actNORGOV)
+		fmt.Sprintf("%s and %s sign %s memorandum (%d)", src.name, tgt.name, sc.subject, i), text).
+		actors(minister, pm, srcGov, tgtGov)
 	for _, m := range []struct {
 		text  string
 		count int
 		typ   string
 		actor string
 	}{
-		{"Holm", 5, dyad.PER, holm.ID}, {"Vik", 5, dyad.PER, vik.ID},
-		{"Sweden", 3, dyad.LOC, swe.ID}, {"Norway", 3, dyad.LOC, actNORGOV.ID},
-		{"Oslo", 2, dyad.LOC, ""}, {"Minister", 2, dyad.MISC, ""},
+		{src.last, 5, dyad.PER, minister.ID}, {tgt.last, 5, dyad.PER, pm.ID},
+		{src.name, 3, dyad.LOC, srcGov.ID}, {tgt.name, 3, dyad.LOC, tgtGov.ID},
+		{sc.city, 2, dyad.LOC, ""}, {"Minister", 2, dyad.MISC, ""},
 	} {
 		for n := range m.count {
 			b.mention(m.text, n, m.typ, m.actor, "")
 		}
 	}
-	b.quote("Sweden would invest $2 billion in rail links", false, "said", "Holm", 1, "SWEGOV", holm.ID).
-		quote("We share one border and one future", true, "said", "Vik", 1, "NORGOV", vik.ID).
-		quote("Sweden and Norway exported 15% more power this winter", false, "told", "Holm", 4, "SWEGOV", holm.ID).
-		figure(dyad.Figure{Text: "$2 billion", Value: 2e9, Unit: "USD", Quantity: "investment", Actors: []string{"SWEGOV"}}).
-		figure(dyad.Figure{Text: "300 engineers", Value: 300, Unit: "engineers", Actors: []string{"NORGOV"}}).
-		figure(dyad.Figure{Text: "15%", Value: 15, Unit: "%", Quantity: "power exports", Period: "2026", Actors: []string{"SWEGOV", "NORGOV"}}).
-		event(dyad.Event{Date: "2026-01-01", Source: ev(holm), Target: ev(vik), CAMEO: "040", Root: "04", Quad: 1,
+	invest := fmt.Sprintf("%s would invest $%d billion in rail links", src.name, sc.billions)
+	exported := fmt.Sprintf("%s and %s exported %d%% more power this winter", src.name, tgt.name, sc.percent)
+	b.quote(invest, false, "said", src.last, 1, srcGov.Code, minister.ID).
+		quote("We share one border and one future", true, "said", tgt.last, 1, tgtGov.Code, pm.ID).
+		quote(exported, false, "told", src.last, 4, srcGov.Code, minister.ID).
+		figure(dyad.Figure{Text: fmt.Sprintf("$%d billion", sc.billions), Value: float64(sc.billions) * 1e9, Unit: "USD",
+			Quantity: "investment", Actors: []string{srcGov.Code}}).
+		figure(dyad.Figure{Text: fmt.Sprintf("%d engineers", sc.trainees), Value: float64(sc.trainees), Unit: "engineers",
+			Actors: []string{tgtGov.Code}}).
+		figure(dyad.Figure{Text: fmt.Sprintf("%d%%", sc.percent), Value: float64(sc.percent), Unit: "%", Quantity: "power exports", Period: "2026",
+			Actors: []string{srcGov.Code, tgtGov.Code}}).
+		event(dyad.Event{Date: sc.date, Source: ev(minister), Target: ev(pm), CAMEO: "040", Root: "04", Quad: 1,
 			Goldstein: 1, PLOVER: dyad.PLOVER{Type: "CONSULT", Mode: "visit"},
-			Evidence: "Minister Lena Holm of Sweden met Prime Minister Jonas Vik of Norway in Oslo.", Mentions: 1}).
-		event(dyad.Event{Date: "2026-01-01", Source: ev(holm), Target: ev(vik), CAMEO: "057", Root: "05", Quad: 1,
+			Evidence: fmt.Sprintf("Minister %s %s of %s met Prime Minister %s %s of %s in %s.", src.first, src.last, src.name,
+				tgt.first, tgt.last, tgt.name, sc.city), Mentions: 1}).
+		event(dyad.Event{Date: sc.date, Source: ev(minister), Target: ev(pm), CAMEO: "057", Root: "05", Quad: 1,
 			Goldstein: 8, PLOVER: dyad.PLOVER{Type: "AGREE"},
-			Evidence: "Holm and Vik signed a memorandum on energy.", Mentions: 1})
+			Evidence: fmt.Sprintf("%s and %s signed a memorandum on %s.", src.last, tgt.last, sc.subject), Mentions: 1})
 	b.a.Tone = dyad.Tone{Score: 1.5, Positive: 1, Words: 60}
 	return b.a
 }

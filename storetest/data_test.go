@@ -10,7 +10,7 @@ import (
 // text it claims, so that a round trip compares real provenance.
 func TestCorpus(t *testing.T) {
 	a1, a2, a3 := corpus()
-	for _, a := range []*dyad.Analysis{a1, a2, a3, Sample(0), Sample(12345)} {
+	for _, a := range []*dyad.Analysis{a1, a2, a3, Sample(0), Sample(12345), StorySample(0), StorySample(12345)} {
 		if err := a.CheckSpans(); err != nil {
 			t.Error(err)
 		}
@@ -20,8 +20,10 @@ func TestCorpus(t *testing.T) {
 			}
 		}
 	}
-	if s := Sample(0); len(s.Mentions) != 20 || len(s.Quotes) != 3 || len(s.Figures) != 3 || len(s.Events) != 2 {
-		t.Errorf("Sample has %d mentions, %d quotes, %d figures, %d events; want 20, 3, 3, 2",
-			len(s.Mentions), len(s.Quotes), len(s.Figures), len(s.Events))
+	for name, s := range map[string]*dyad.Analysis{"Sample": Sample(0), "StorySample": StorySample(12345)} {
+		if len(s.Mentions) != 20 || len(s.Quotes) != 3 || len(s.Figures) != 3 || len(s.Events) != 2 {
+			t.Errorf("%s has %d mentions, %d quotes, %d figures, %d events; want 20, 3, 3, 2",
+				name, len(s.Mentions), len(s.Quotes), len(s.Figures), len(s.Events))
+		}
 	}
 }

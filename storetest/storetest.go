@@ -58,6 +58,7 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		{"ConcurrentPuts", testConcurrentPuts},
 		{"FailedPut", testFailedPut},
 		{"CancelledPut", testCancelledPut},
+		{"Stories", testStories},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,6 +180,10 @@ func testPutTwice(t *testing.T, s dyad.Store) {
 		t.Errorf("Counts after the corpus (-want +got):\n%s", diff)
 	}
 	articles := mustArticles(t, s, dyad.Filter{})
+	actors, err := s.Actors(ctx, dyad.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	// The same article again, even analysed differently, changes nothing.
 	again, _, _ := corpus()
@@ -195,6 +200,13 @@ func testPutTwice(t *testing.T, s dyad.Store) {
 	if diff := cmp.Diff(articles, mustArticles(t, s, dyad.Filter{}), cmpOpts...); diff != "" {
 		t.Errorf("Articles changed by the second Put (-before +after):\n%s", diff)
 	}
+	gotActors, err := s.Actors(ctx, dyad.Filter{})
+	check(t, "Actors after the second Put", actors, gotActors, err)
+	es, err := s.Events(ctx, dyad.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEventCounts(t, s, dyad.Filter{}, es)
 
 	for id, want := range map[string]bool{idA1: true, idA3: true, "ffffffffffffffff": false, "": false} {
 		if got, err := s.Has(ctx, id); err != nil || got != want {
@@ -491,11 +503,24 @@ func testEventFilters(t *testing.T, s dyad.Store) {
 	ctx := context.Background()
 	a1, a2, a3 := corpus()
 	put(t, s, a1, a2, a3)
+	jan := func(day int) time.Time { return time.Date(2026, 1, day, 0, 0, 0, 0, time.UTC) }
+	// Date ranges of whole days and of times of day, since a store may
+	// count events by day or hour.
 	tests := []struct {
 		name string
 		f    dyad.Filter
 		want []string // CAMEO codes in order
 	}{
+		{"since a day", dyad.Filter{Since: jan(20)}, []string{"111"}},
+		{"until a day", dyad.Filter{Until: jan(20)}, []string{"042", "057"}},
+		{"within days", dyad.Filter{Source: "NOR", Since: jan(10), Until: jan(11)}, []string{"042", "057"}},
+		{"until the day after", dyad.Filter{Since: jan(1), Until: jan(21)}, []string{"111", "042", "057"}},
+		{"since a time of day", dyad.Filter{Since: timeA2.Add(time.Second)}, nil},
+		{"until a time of day", dyad.Filter{Until: timeA2.Add(time.Second)}, []string{"111", "042", "057"}},
+		{"until the time of an article", dyad.Filter{Until: timeA2}, []string{"042", "057"}},
+		{"within an hour", dyad.Filter{Since: timeA2.Add(-time.Minute), Until: timeA2.Add(time.Minute)}, []string{"111"}},
+		{"hours and parts of hours", dyad.Filter{Since: timeA1.Add(-time.Minute), Until: timeA2.Add(time.Minute)}, []string{"111", "042", "057"}},
+		{"parts of hours only", dyad.Filter{Since: timeA1.Add(time.Minute), Until: timeA2.Add(time.Minute)}, []string{"111"}},
 		{"dyad by country", dyad.Filter{Source: "NOR", Target: "CHL"}, []string{"042", "057"}},
 		{"dyad is directed", dyad.Filter{Source: "CHL", Target: "NOR"}, nil},
 		{"undirected dyad", dyad.Filter{Source: "CHL", Target: "NOR", Undirected: true}, []string{"042", "057"}},
@@ -850,4 +875,75 @@ func testCancelledPut(t *testing.T, s dyad.Store) {
 		t.Errorf("%d mentions for %d articles of %d mentions: a cancelled Put left a part behind",
 			c.Mentions, c.Articles, len(big.Mentions))
 	}
+}
+
+// testStories checks the story membership a dyad.StoryStore keeps: which
+// articles wait for a story, in publication order (undated first), and
+// the stories read back by article, date and filter.
+func testStories(t *testing.T, s dyad.Store) {
+	ss, ok := s.(dyad.StoryStore)
+	if !ok {
+		t.Skip("the store keeps no stories")
+	}
+	ctx := context.Background()
+	a1, a2, a3 := corpus()
+	put(t, s, a1, a2, a3)
+	unassigned := func(limit int, want ...string) {
+		t.Helper()
+		got, err := ss.Unassigned(ctx, limit)
+		check(t, fmt.Sprintf("Unassigned(%d)", limit), want, got, err)
+	}
+	set := func(ms ...dyad.StoryMember) {
+		t.Helper()
+		if err := ss.SetStories(ctx, ms); err != nil {
+			t.Fatal(err)
+		}
+	}
+	unassigned(10, idA3, idA1, idA2)
+	unassigned(2, idA3, idA1)
+	set(dyad.StoryMember{Article: idA3, Story: "s1"}, dyad.StoryMember{Article: idA1, Story: "s1"})
+	unassigned(10, idA2)
+	set(dyad.StoryMember{Article: idA2, Story: "s2"})
+	unassigned(10)
+	if created, err := s.Put(ctx, a2); err != nil || created { // a Put that changes nothing keeps the story
+		t.Fatalf("second Put = %v, %v", created, err)
+	}
+	unassigned(10)
+
+	for story, want := range map[string][]string{"s1": {idA3, idA1}, "s2": {idA2}, "s3": nil} {
+		got, err := ss.StoryArticles(ctx, story)
+		check(t, "StoryArticles("+story+")", want, got, err)
+	}
+	for _, tt := range []struct {
+		since time.Time
+		want  []dyad.StoryMember
+	}{
+		{time.Time{}, []dyad.StoryMember{{Article: idA1, Story: "s1"}, {Article: idA2, Story: "s2"}}},
+		{timeA1.Add(time.Second), []dyad.StoryMember{{Article: idA2, Story: "s2"}}},
+		{timeA2.Add(time.Second), nil},
+	} {
+		got, err := ss.StoryMembers(ctx, tt.since)
+		check(t, fmt.Sprintf("StoryMembers(%s)", tt.since), tt.want, got, err)
+	}
+	for _, tt := range []struct {
+		f    dyad.Filter
+		want []string
+	}{
+		{dyad.Filter{}, []string{"s2", "s1"}},
+		{dyad.Filter{Limit: 1}, []string{"s2"}},
+		{dyad.Filter{Actor: "igouno"}, []string{"s1"}},
+		{dyad.Filter{Actor: "CHL"}, []string{"s2", "s1"}},
+		{dyad.Filter{Outlet: "southern post"}, []string{"s2"}},
+		{dyad.Filter{Until: timeA2}, []string{"s1"}},
+		{dyad.Filter{Query: "santiago"}, []string{"s1"}},
+		{dyad.Filter{Actor: "XYZ"}, nil},
+	} {
+		got, err := ss.StoryIDs(ctx, tt.f)
+		check(t, fmt.Sprintf("StoryIDs(%+v)", tt.f), tt.want, got, err)
+	}
+
+	// An article may move to another story.
+	set(dyad.StoryMember{Article: idA3, Story: "s2"})
+	got, err := ss.StoryArticles(ctx, "s2")
+	check(t, "StoryArticles(s2) after a move", []string{idA3, idA2}, got, err)
 }

@@ -45,8 +45,6 @@ var storyCols = []render.Column[dyad.Story]{
 func runCompare(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	db := dbFlag(fs)
-	since := fs.String("since", "", "cluster the articles published on or after this date")
-	until := fs.String("until", "", "cluster the articles published before this date")
 	asJSON := fs.Bool("json", false, "print the story and its comparison as one JSON object")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -55,15 +53,8 @@ func runCompare(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	if len(pos) != 1 {
 		return usageError{fmt.Errorf("want one STORY (an ID from dyad stories), got %d", len(pos))}
 	}
-	var f dyad.Filter
-	if f.Since, err = parseDate("since", *since); err != nil {
-		return err
-	}
-	if f.Until, err = parseDate("until", *until); err != nil {
-		return err
-	}
 	return withStore(ctx, *db, func(s dyad.Store) error {
-		st, c, err := story.Service{Store: s, Options: story.DefaultOptions()}.Story(ctx, pos[0], f)
+		st, c, err := story.Service{Store: s, Options: story.DefaultOptions()}.Story(ctx, pos[0], dyad.Filter{})
 		if err != nil {
 			return err
 		}
