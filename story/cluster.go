@@ -51,16 +51,21 @@ func BaselineOptions() Options {
 // concurrent use; it is deterministic: the same articles in the same order
 // give the same stories.
 type Clusterer struct {
-	opt     Options
-	vocab   map[string]uint32 // terms of active stories' articles
-	names   []string          // terms by ID
-	df      []int             // document frequency by term ID, over those articles
-	free    []uint32          // IDs of terms no longer in the window
-	docs    int               // articles in active stories
-	stories []*cluster        // active, oldest first
-	byDoc   map[string]*cluster
-	dups    *Index
-	latest  time.Time
+	opt   Options
+	vocab map[string]uint32 // terms of active stories' articles
+	names []string          // terms by ID
+	df    []int             // document frequency by term ID, over those articles
+	// postings by term ID: the active stories whose centroid has the
+	// term, with its weight there. Scoring walks the article's terms'
+	// postings, so a story costs only the terms it shares with the
+	// article, without a lookup.
+	postings [][]posting
+	free     []uint32   // IDs of terms no longer in the window
+	docs     int        // articles in active stories
+	stories  []*cluster // active, oldest first
+	byDoc    map[string]*cluster
+	dups     *Index
+	latest   time.Time
 }
 
 // cluster is an active story.
@@ -68,9 +73,22 @@ type cluster struct {
 	id          string
 	first, last time.Time
 	members     []member
-	centroid    centroid // sum of the members' unit TF-IDF vectors
-	norm2       float64
+	terms       []uint32 // of the centroid, the sum of the members' unit TF-IDF vectors (in postings)
+	norm2       float64  // of the centroid
+	dot         float64  // centroid · the article being added
 	feats       [nsignals]bag
+}
+
+// posting is a story's weight of a term in its centroid.
+type posting struct {
+	s *cluster
+	w float64
+}
+
+// in returns the index of s's posting in ps, or -1. Postings are short:
+// one per active story that has the term.
+func (s *cluster) in(ps []posting) int {
+	return slices.IndexFunc(ps, func(p posting) bool { return p.s == s })
 }
 
 // member is what a story keeps of an article to forget it when it expires.
@@ -129,6 +147,7 @@ func (c *Clusterer) Add(an *dyad.Analysis) string {
 	feats := features(an)
 	sig := Sign(an.Article.Text)
 
+	c.dots(v)
 	var best *cluster
 	if dup, _ := c.dups.Match(&sig); dup != "" {
 		// A copy tells the story of what it copies.
@@ -139,16 +158,16 @@ func (c *Clusterer) Add(an *dyad.Analysis) string {
 			if t.Before(s.first.Add(-c.opt.Window)) || t.After(s.last.Add(c.opt.Window)) {
 				continue
 			}
-			if sc := c.score(s, v, &feats); sc >= bestScore && (best == nil || sc > bestScore) {
+			if sc := c.score(s, &feats); sc >= bestScore && (best == nil || sc > bestScore) {
 				best, bestScore = s, sc
 			}
 		}
 	}
 	if best == nil {
-		best = &cluster{id: id, first: t, last: t, centroid: centroid{}}
+		best = &cluster{id: id, first: t, last: t}
 		c.stories = append(c.stories, best)
 	}
-	best.join(member{id, terms}, t, v, &feats)
+	c.join(best, member{id, terms}, t, v, &feats)
 	c.byDoc[id] = best
 	c.dups.Add(id, sig)
 	return best.id
@@ -188,6 +207,7 @@ func (c *Clusterer) termID(w string) uint32 {
 	} else {
 		id = uint32(len(c.df))
 		c.df = append(c.df, 0)
+		c.postings = append(c.postings, nil)
 		c.names = append(c.names, "")
 	}
 	c.vocab[w], c.names[id] = id, w
@@ -201,10 +221,10 @@ func (c *Clusterer) termID(w string) uint32 {
 // against: an article and a story that both name years but share none
 // score -1 on it, for they most likely tell two events of one kind (two
 // earthquakes, two editions of a summit).
-func (c *Clusterer) score(s *cluster, v []termWeight, feats *[nsignals]weighted) float64 {
+func (c *Clusterer) score(s *cluster, feats *[nsignals]weighted) float64 {
 	cos := 0.0
 	if s.norm2 > 0 {
-		cos = s.centroid.dot(v) / math.Sqrt(s.norm2)
+		cos = s.dot / math.Sqrt(s.norm2)
 	}
 	if c.opt.Weight == 0 {
 		return cos
@@ -224,7 +244,23 @@ func (c *Clusterer) score(s *cluster, v []termWeight, feats *[nsignals]weighted)
 	return sum / w
 }
 
-func (s *cluster) join(m member, t time.Time, v []termWeight, feats *[nsignals]weighted) {
+// dots sets each active story's dot to its centroid's dot product with v.
+// Each story sums its shared terms in v's order, term ID, so sums do not
+// depend on the order of postings.
+func (c *Clusterer) dots(v []termWeight) {
+	for _, s := range c.stories {
+		s.dot = 0
+	}
+	for _, x := range v {
+		for _, p := range c.postings[x.id] {
+			p.s.dot += x.w * p.w
+		}
+	}
+}
+
+// join adds m, published at t with vector v and features feats, to s;
+// s.dot must be its centroid's dot product with v.
+func (c *Clusterer) join(s *cluster, m member, t time.Time, v []termWeight, feats *[nsignals]weighted) {
 	s.members = append(s.members, m)
 	if t.Before(s.first) {
 		s.first = t
@@ -233,9 +269,14 @@ func (s *cluster) join(m member, t time.Time, v []termWeight, feats *[nsignals]w
 		s.last = t
 	}
 	// |c+v|² = |c|² + 2c·v + |v|², so the norm costs the article's terms.
-	s.norm2 += 2 * s.centroid.dot(v)
+	s.norm2 += 2 * s.dot
 	for _, x := range v {
-		s.centroid[x.id] += x.w
+		if i := s.in(c.postings[x.id]); i >= 0 {
+			c.postings[x.id][i].w += x.w
+		} else {
+			c.postings[x.id] = append(c.postings[x.id], posting{s, x.w})
+			s.terms = append(s.terms, x.id)
+		}
 		s.norm2 += x.w * x.w
 	}
 	for i, f := range feats {
@@ -251,6 +292,13 @@ func (c *Clusterer) expire() {
 		if !s.last.Add(c.opt.Window).Before(c.latest) {
 			keep = append(keep, s)
 			continue
+		}
+		for _, id := range s.terms {
+			ps := c.postings[id]
+			i := s.in(ps)
+			ps[i] = ps[len(ps)-1]
+			ps[len(ps)-1] = posting{} // for the collector
+			c.postings[id] = ps[:len(ps)-1]
 		}
 		for _, m := range s.members {
 			for _, id := range m.terms {

@@ -66,18 +66,6 @@ type termWeight struct {
 	w  float64
 }
 
-// centroid is the sum of a story's article vectors.
-type centroid map[uint32]float64
-
-// dot is v · c, costing v's terms.
-func (c centroid) dot(v []termWeight) float64 {
-	s := 0.0
-	for _, t := range v {
-		s += t.w * c[t.id]
-	}
-	return s
-}
-
 // set is a crisp set of strings (outlets, words, qualifiers).
 type set map[string]bool
 
