@@ -22,7 +22,11 @@ import (
 //
 //   - PLOVER: (source country, target country, PLOVER type). A compound
 //     gold source or target ("the United States and Jordan") gives one
-//     triple per pair. The gold's PLOVER 0.5 names are mapped to current
+//     triple per pair. Actors the gold's markup tags SRC/TAR ("(SRC/TAR:
+//     Jordan) and (SRC/TAR: Britain) have agreed …") act on each other:
+//     the file lists them as sources with no target, and their triples
+//     are the ordered pairs (JOR, GBR) and (GBR, JOR), as a CAMEO coder
+//     writes a mutual act. The gold's PLOVER 0.5 names are mapped to current
 //     ones: DEMAND→REQUEST, DISAPPROVE→ACCUSE, FIGHT→ASSAULT,
 //     INVESTIGATE→ACCUSE; DOCUMENT records (file documentation) are
 //     skipped.
@@ -67,6 +71,7 @@ type GoldRecord struct {
 type GoldEvent struct {
 	Sources, Targets []string // actor codes
 	Type             string   // PLOVER type or CAMEO root
+	Mutual           bool     // the sources act on each other (no Targets)
 }
 
 // Events are the scores of an event coder on a gold set.
@@ -143,6 +148,16 @@ func triple(src, tgt, typ string) string { return src + "|" + tgt + "|" + typ }
 func goldTriples(events []GoldEvent, actor func(string) string) map[string]bool {
 	out := map[string]bool{}
 	for _, g := range events {
+		if g.Mutual {
+			for i, s := range g.Sources {
+				for j, t := range g.Sources {
+					if i != j {
+						out[triple(actor(s), actor(t), g.Type)] = true
+					}
+				}
+			}
+			continue
+		}
 		srcs, tgts := orEmpty(g.Sources), orEmpty(g.Targets)
 		for _, s := range srcs {
 			for _, t := range tgts {
@@ -231,11 +246,15 @@ type ploverRecord struct {
 	Date   string          `json:"date"`
 	Source json.RawMessage `json:"source"`
 	Target json.RawMessage `json:"target"`
+	Info   struct {
+		Markup string `json:"markup"`
+	} `json:"textInfo"`
 }
 
 // ReadPLOVER reads PLOVER gold records: a JSON array of records with id,
 // event (a PLOVER 0.5 type), text, date and source and target lists of
-// {actorText, code} (or "" or null for none). name names the input in
+// {actorText, code} (or "" or null for none), and the annotator's markup
+// in textInfo, where SRC/TAR marks mutual actors. name names the input in
 // errors.
 func ReadPLOVER(r io.Reader, name string) (GoldEvents, error) {
 	g := GoldEvents{Scheme: SchemePLOVER, Skipped: map[string]int{}, Mapped: map[string]int{}}
@@ -264,8 +283,9 @@ func ReadPLOVER(r io.Reader, name string) (GoldEvents, error) {
 			g.Mapped[rec.Event+"→"+typ]++
 		}
 		date, _ := time.Parse("2006-01-02", rec.Date) // an unknown date stays zero
+		mutual := len(src) > 1 && len(tgt) == 0 && strings.Contains(rec.Info.Markup, "SRC/TAR:")
 		g.Records = append(g.Records, GoldRecord{ID: rec.ID, Text: rec.Text, Date: date,
-			Events: []GoldEvent{{Sources: src, Targets: tgt, Type: typ}}})
+			Events: []GoldEvent{{Sources: src, Targets: tgt, Type: typ, Mutual: mutual}}})
 	}
 	if len(g.Records) == 0 {
 		return g, fmt.Errorf("%s: no PLOVER records", name)

@@ -33,6 +33,8 @@ func TestEvaluateEventsPLOVER(t *testing.T) {
 		{ID: "2", Text: "t2", Events: []GoldEvent{{Sources: []string{"ISR"}, Targets: []string{"PSE"}, Type: "ASSAULT"}}},
 		{ID: "3", Text: "t3", Events: []GoldEvent{{Sources: []string{"IGO"}, Targets: []string{"SDN"}, Type: "REQUEST"}}},
 		{ID: "4", Text: "t4", Events: []GoldEvent{{Sources: []string{"RUS"}, Targets: []string{"UKR"}, Type: "THREATEN"}}},
+		// Mutual actors: two triples, one each way.
+		{ID: "5", Text: "t5", Events: []GoldEvent{{Sources: []string{"FRA", "EGY"}, Type: "COOPERATE", Mutual: true}}},
 	}}
 	got, err := EvaluateEvents(gold, coder(map[string][]dyad.Event{
 		// One of the two pairs; sector codes reduce to their country.
@@ -42,16 +44,18 @@ func TestEvaluateEventsPLOVER(t *testing.T) {
 		// An IGO code reduces to IGO; the old name DEMAND is matched too.
 		"t3": {event("IGOUNO", "SDNGOV", "100", "DEMAND")},
 		// Nothing for t4.
+		// One direction of the mutual act, and one with no target.
+		"t5": {event("FRA", "EGY", "061", "COOPERATE"), event("EGY", "", "061", "COOPERATE")},
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Events{Scheme: SchemePLOVER, Records: 4, TypeAccuracy: 0.75, PRF: NewPRF(5, 4, 2)}
+	want := Events{Scheme: SchemePLOVER, Records: 5, TypeAccuracy: 0.8, PRF: NewPRF(7, 6, 3)}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("scores (-want +got):\n%s", diff)
 	}
-	if !near(got.Precision, 0.5) || !near(got.Recall, 0.4) {
-		t.Errorf("precision %v recall %v, want 0.5 and 0.4", got.Precision, got.Recall)
+	if !near(got.Precision, 0.5) || !near(got.Recall, 3.0/7) {
+		t.Errorf("precision %v recall %v, want 0.5 and 3/7", got.Precision, got.Recall)
 	}
 }
 
@@ -96,7 +100,11 @@ func TestEvaluateEventsError(t *testing.T) {
 const ploverSample = `[
  {"id": "D-1", "event": "DOCUMENT", "eventText": "documentation"},
  {"id": "A-1", "event": "AGREE", "date": "2000-01-01", "text": "Aland and Bland agreed on a fishing treaty.",
-  "source": [{"actorText": "Aland", "code": "ALA"}, {"actorText": "Bland", "code": "BLA"}], "target": ""},
+  "source": [{"actorText": "Aland", "code": "ALA"}, {"actorText": "Bland", "code": "BLA"}], "target": "",
+  "textInfo": {"markup": "(SRC/TAR: Aland) and (SRC/TAR: Bland) (EVT: agreed) on a fishing treaty."}},
+ {"id": "A-2", "event": "AGREE", "text": "Aland and Bland agreed to help Cland.",
+  "source": [{"actorText": "Aland", "code": "ALA"}, {"actorText": "Bland", "code": "BLA"}], "target": "",
+  "textInfo": {"markup": "(SRC: Aland) and (SRC: Bland) (EVT: agreed to help) Cland."}},
  {"id": "D-2", "event": "DEMAND", "text": "Cland demanded that Dland free the sailors.",
   "source": [{"actorText": "Cland", "code": "CLA"}], "target": [{"actorText": "Dland", "code": "DLAGOV"}]},
  {"id": "F-1", "event": "FIGHT", "text": "Eland's army fought Fland's.", "source": [{"actorText": "Eland", "code": "ELA"}]}
@@ -110,6 +118,8 @@ func TestReadPLOVER(t *testing.T) {
 	want := GoldEvents{Scheme: SchemePLOVER,
 		Records: []GoldRecord{
 			{ID: "A-1", Text: "Aland and Bland agreed on a fishing treaty.", Date: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC),
+				Events: []GoldEvent{{Sources: []string{"ALA", "BLA"}, Type: "AGREE", Mutual: true}}},
+			{ID: "A-2", Text: "Aland and Bland agreed to help Cland.",
 				Events: []GoldEvent{{Sources: []string{"ALA", "BLA"}, Type: "AGREE"}}},
 			{ID: "D-2", Text: "Cland demanded that Dland free the sailors.",
 				Events: []GoldEvent{{Sources: []string{"CLA"}, Targets: []string{"DLAGOV"}, Type: "REQUEST"}}},
