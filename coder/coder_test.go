@@ -63,6 +63,7 @@ func TestRules(t *testing.T) {
 		want       []string
 	}{
 		{"subject and object", "Kenya criticized Uganda.", []string{"KEN>UGA 11*"}},
+		{"a name the tagger has not seen opens the sentence", "Denmark today criticized Norway.", []string{"DNK>NOR 11*"}},
 		{"compound subject", "Kenya and Tanzania condemned Uganda.", []string{"KEN>UGA 11*", "TZA>UGA 11*"}},
 		{"oblique target", "Kenya's president met with Uganda's president.", []string{"KEN>UGA 04*"}},
 		{"passive", "Uganda was criticized by Kenya.", []string{"KEN>UGA 11*"}},

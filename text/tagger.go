@@ -32,8 +32,9 @@ type Tagger struct {
 	// dict holds the class of frequent words that nearly always have it
 	// ("the", ",", "of"): about 400 words, 40% of running text, that
 	// need no scoring.
-	dict map[string]int
-	pool sync.Pool
+	dict    map[string]int
+	classes map[string]int // the index of each class "UPOS XPOS"
+	pool    sync.Pool
 }
 
 // tagScratch is the per-call working memory of TagInto.
@@ -76,8 +77,18 @@ func (t *Tagger) Tag(words []string) (upos, xpos []string) {
 // least as long as words. It is safe for concurrent use: its scratch memory
 // comes from a pool, so once warm it allocates nothing.
 func (t *Tagger) TagInto(words []string, upos, xpos []string) {
+	t.TagFixed(words, nil, upos, xpos)
+}
+
+// TagFixed is TagInto with some tags known beforehand: word i gets the
+// tags fixed[i] when that is a class of the model ("PROPN NNP"), and the
+// words after it are tagged knowing them. A caller with a gazetteer uses
+// it for names the model has never seen: a sentence-initial "Denmark"
+// otherwise looks like an imperative verb. fixed may be nil or shorter
+// than words; a class the model lacks is ignored.
+func (t *Tagger) TagFixed(words, fixed []string, upos, xpos []string) {
 	sc := t.pool.Get().(*tagScratch)
-	t.tag(sc, words)
+	t.tag(sc, words, fixed)
 	for i, c := range sc.class[:len(words)] {
 		upos[i], xpos[i] = t.upos[c], t.xpos[c]
 	}
@@ -85,9 +96,15 @@ func (t *Tagger) TagInto(words []string, upos, xpos []string) {
 }
 
 // tag predicts the class of each word into sc.class.
-func (t *Tagger) tag(sc *tagScratch, words []string) {
+func (t *Tagger) tag(sc *tagScratch, words, fixed []string) {
 	sc.class = slices.Grow(sc.class[:0], len(words))[:len(words)]
 	for i, w := range words {
+		if i < len(fixed) && fixed[i] != "" {
+			if c, ok := t.classes[fixed[i]]; ok {
+				sc.class[i] = c
+				continue
+			}
+		}
 		if c, ok := t.dict[w]; ok {
 			sc.class[i] = c
 			continue
@@ -107,8 +124,9 @@ func (t *Tagger) newScratch() *tagScratch {
 }
 
 func newTagger(m *perceptron.Model, dict map[string]int) (*Tagger, error) {
-	t := &Tagger{model: m, dict: dict}
-	for _, c := range m.Classes {
+	t := &Tagger{model: m, dict: dict, classes: map[string]int{}}
+	for i, c := range m.Classes {
+		t.classes[c] = i
 		u, x, ok := strings.Cut(c, " ")
 		if !ok {
 			return nil, fmt.Errorf("tagger model: class %q is not \"UPOS XPOS\"", c)

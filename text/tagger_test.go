@@ -216,6 +216,20 @@ func TestTagConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
+func TestTagFixed(t *testing.T) {
+	tg := DefaultTagger()
+	words := strings.Fields("Denmark today criticized Norway .")
+	upos, xpos := make([]string, len(words)), make([]string, len(words))
+	tg.TagFixed(words, []string{"PROPN NNP", "", "", "NO SUCH"}, upos, xpos)
+	if upos[0] != "PROPN" || xpos[0] != "NNP" {
+		t.Errorf("fixed word tagged %s %s, want PROPN NNP", upos[0], xpos[0])
+	}
+	free, _ := tg.Tag(words)
+	if upos[3] != free[3] {
+		t.Errorf("a class the model lacks changed the tag: %s, untagged %s", upos[3], free[3])
+	}
+}
+
 func TestTagIntoAllocs(t *testing.T) {
 	tg := DefaultTagger()
 	words := strings.Fields("Israeli Foreign Minister Gideon Sa'ar arrived in BAKU on Tuesday , a SUPERCALIFRAGILISTICEXPIALIDOCIOUSLY long word .")
