@@ -302,7 +302,8 @@ var (
 	intentions = map[string]bool{"plan": true, "intend": true, "expect": true, "hope": true,
 		"want": true, "seek": true, "aim": true, "propose": true, "offer": true, "promise": true,
 		"pledge": true, "vow": true, "decide": true, "prepare": true, "wish": true, "agree": true,
-		"set": true, "due": true, "scheduled": true, "poised": true}
+		"set": true, "due": true, "scheduled": true, "poised": true,
+		"ready": true, "willing": true, "eager": true, "determined": true}
 	threats  = map[string]bool{"threaten": true, "warn": true}
 	refusals = map[string]bool{"refuse": true, "decline": true, "reject": true}
 	// Verbs whose negation is a refusal ("will not accept refugees"),
