@@ -77,6 +77,8 @@ func TestRules(t *testing.T) {
 		{"intention by an adjective", "Kenya says it is willing to withdraw its troops from Uganda.", []string{"KEN>UGA 035"}},
 		{"a strike called off", "Kenyan teachers called off their strike after talks with the government on Monday.", []string{"KEN>KEN 082"}},
 		{"demands accepted", "The Kenyan government on Thursday accepted demands from Ugandan rebels.", []string{"KEN>UGA 080"}},
+		{"an appeal dismissed", "Kenyan rebels dismissed an appeal from the Kenyan government to lay down their arms.", []string{"KEN>KEN 120"}},
+		{"sworn to fight", "Ugandan rebels have sworn to fight Kenyan troops.", []string{"UGA>KEN 138"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},

@@ -303,7 +303,7 @@ var (
 		"want": true, "seek": true, "aim": true, "propose": true, "offer": true, "promise": true,
 		"pledge": true, "vow": true, "decide": true, "prepare": true, "wish": true, "agree": true,
 		"set": true, "due": true, "scheduled": true, "poised": true,
-		"ready": true, "willing": true, "eager": true, "determined": true}
+		"ready": true, "willing": true, "eager": true, "determined": true, "swear": true}
 	threats  = map[string]bool{"threaten": true, "warn": true}
 	refusals = map[string]bool{"refuse": true, "decline": true, "reject": true}
 	// Verbs whose negation is a refusal ("will not accept refugees"),
