@@ -149,6 +149,7 @@ func (k *coding) verb(t *tree, v int) bool {
 	}
 	both := code != "" && reverse == code // a mutual act: "[046:046]"
 	var sources, targets []mention
+	guessed := false
 	if passive(t, v) {
 		for _, c := range t.children(v, "nsubj:pass") {
 			targets = append(targets, t.actors(c)...)
@@ -160,6 +161,10 @@ func (k *coding) verb(t *tree, v int) bool {
 		}
 	} else {
 		sources = subjectActors(t, v)
+		if len(sources) == 0 && (t.head(v) < 0 || t.rel(v) == "parataxis") {
+			// A main verb with no subject: the parser garbled it.
+			sources, guessed = precedingActor(t, v), true
+		}
 		targets = objects(t, v)
 		// "threatened to cut off electricity to Nakhichevan": the target
 		// of an intention is that of what is intended.
@@ -187,6 +192,9 @@ func (k *coding) verb(t *tree, v int) bool {
 	conf := 0.6
 	if specific {
 		conf = 0.8
+	}
+	if guessed {
+		conf -= 0.2
 	}
 	if code == "" {
 		// Only the paired event: "appeared before the court" is the
@@ -317,6 +325,18 @@ func (k *coding) nominalNoun(t *tree, n int) (lexicon.Nominal, bool) {
 		}
 	}
 	return lexicon.Nominal{}, false
+}
+
+// precedingActor is the nearest actor named before the verb at v that
+// is no place: the subject of a clause the parser garbled.
+func precedingActor(t *tree, v int) []mention {
+	for i := len(t.mentions) - 1; i >= 0; i-- {
+		m := t.mentions[i]
+		if m.to <= v && m.Role != dyad.RolePlace {
+			return []mention{m}
+		}
+	}
+	return nil
 }
 
 // phraseActors are the actors named after the verb at v in its phrase

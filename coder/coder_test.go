@@ -79,6 +79,7 @@ func TestRules(t *testing.T) {
 		{"demands accepted", "The Kenyan government on Thursday accepted demands from Ugandan rebels.", []string{"KEN>UGA 080"}},
 		{"an appeal dismissed", "Kenyan rebels dismissed an appeal from the Kenyan government to lay down their arms.", []string{"KEN>KEN 120"}},
 		{"sworn to fight", "Ugandan rebels have sworn to fight Kenyan troops.", []string{"UGA>KEN 138"}},
+		{"a main verb the parser left without a subject", "Amina Odhiambo, Kenya's leading human rights activist, staged a hunger strike in prison on Sunday in protest against abuses by Kenyan security forces, her lawyer said.", []string{"KEN>KEN 14*"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},
