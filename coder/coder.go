@@ -201,6 +201,11 @@ func (k *coding) verb(t *tree, v int) bool {
 		// court's doing.
 		sources, targets, code = targets, sources, reverse
 	}
+	if len(targets) == 0 && domestic(code) {
+		for _, src := range sources {
+			targets = append(targets, k.home(src)...)
+		}
+	}
 	m := k.mood(t, v)
 	if neg {
 		m = refused // "will not accept": not accepting is refusing
@@ -369,13 +374,30 @@ func (k *coding) implicitTarget(t *tree, v int, src mention, code string) []ment
 			return []mention{m}
 		}
 	}
+	if !societal(src.actor) {
+		return nil
+	}
+	return k.home(src)
+}
+
+// home is the state of the actor src names, standing at src's place in
+// the sentence, or nil if it has none.
+func (k *coding) home(src mention) []mention {
 	c, ok := k.lex.Country(src.actor.Country)
-	if !ok || !societal(src.actor) {
+	if !ok {
 		return nil
 	}
 	home := src
 	home.actor = dyad.Actor{ID: c.Code, Name: c.Name, Code: c.Code, Country: c.Code, Kind: dyad.KindCountry}
 	return []mention{home}
+}
+
+// domestic reports whether an act coded as code is done by a state to its
+// own people when the sentence names no target: curfews, martial law,
+// states of emergency and bans on political activity, imposed or eased
+// (CAMEO 172x and 081x).
+func domestic(code string) bool {
+	return len(code) == 4 && (strings.HasPrefix(code, "172") || strings.HasPrefix(code, "081") && code <= "0814")
 }
 
 // societal reports whether a is a group within a state other than its
