@@ -83,6 +83,8 @@ func TestRules(t *testing.T) {
 		{"a head of state introduced as leader", "Kenyan leader John Mwangi and Ugandan President Amos Okello today signed a treaty of friendship.", []string{"KEN>UGA 05*", "UGA>KEN 05*"}},
 		{"martial law at home", "The Kenyan government said it is prepared to impose martial law.", []string{"KEN>KEN 137"}},
 		{"a curfew lifted at home", "The Kenyan government lifted the curfew on Sunday.", []string{"KEN>KEN 0813"}},
+		{"forces strengthened", "Kenya has strengthened its forces in Uganda.", []string{"KEN>UGA 154"}},
+		{"supplies reduced", "Kenya on Tuesday reduced food supplies to Uganda.", []string{"KEN>UGA 162"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},
