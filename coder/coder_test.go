@@ -85,6 +85,8 @@ func TestRules(t *testing.T) {
 		{"a curfew lifted at home", "The Kenyan government lifted the curfew on Sunday.", []string{"KEN>KEN 0813"}},
 		{"forces strengthened", "Kenya has strengthened its forces in Uganda.", []string{"KEN>UGA 154"}},
 		{"supplies reduced", "Kenya on Tuesday reduced food supplies to Uganda.", []string{"KEN>UGA 162"}},
+		{"coordinated demonyms", "Kenyan and Ugandan troops shelled Somali positions on Monday.", []string{"KEN>SOM 19*", "UGA>SOM 19*"}},
+		{"joint exercises agreed", "Kenya and Uganda have agreed to undertake joint military exercises this month.", []string{"KEN>UGA 030", "KEN>UGA 0312", "UGA>KEN 030", "UGA>KEN 0312"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},

@@ -110,12 +110,16 @@ func (t *tree) under(j, k int) bool {
 	return false
 }
 
-// conjuncts returns k and the words coordinated with it: "Israel and
-// Azerbaijan".
+// conjuncts returns k and the words coordinated with it ("Israel and
+// Azerbaijan"), or with an adjective of it ("French and Egyptian
+// warships": each state's warships).
 func (t *tree) conjuncts(k int) []int {
 	out := []int{k}
 	for i := 0; i < len(out); i++ {
 		out = append(out, t.children(out[i], "conj")...)
+		for _, a := range t.children(out[i], "amod") {
+			out = append(out, t.children(a, "conj")...)
+		}
 	}
 	return out
 }
