@@ -87,6 +87,7 @@ func TestRules(t *testing.T) {
 		{"supplies reduced", "Kenya on Tuesday reduced food supplies to Uganda.", []string{"KEN>UGA 162"}},
 		{"coordinated demonyms", "Kenyan and Ugandan troops shelled Somali positions on Monday.", []string{"KEN>SOM 19*", "UGA>SOM 19*"}},
 		{"joint exercises agreed", "Kenya and Uganda have agreed to undertake joint military exercises this month.", []string{"KEN>UGA 030", "KEN>UGA 0312", "UGA>KEN 030", "UGA>KEN 0312"}},
+		{"forces led by a state", "Kenyan-led forces shelled Somali positions on Monday.", []string{"KEN>SOM 19*"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},

@@ -22,7 +22,7 @@ type doc struct {
 type sentence struct {
 	dyad.Span
 	toks       []text.Token
-	words      []string // toks[i].Text, for lexicon matching
+	words      []string // toks[i].Text, for lexicon matching (see ledBy)
 	lows       []string // words in lower case with straight apostrophes
 	upos, xpos []string
 	heads      []int    // 1-based head of each token, 0 for the root
@@ -39,8 +39,8 @@ func (a *Analyzer) newDoc(s string) *doc {
 		}
 		words, lows := make([]string, len(toks)), make([]string, len(toks))
 		for i, t := range toks {
-			words[i] = t.Text
-			lows[i] = strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
+			words[i] = ledBy(t.Text)
+			lows[i] = strings.ToLower(strings.ReplaceAll(words[i], "’", "'"))
 		}
 		st := sentence{Span: sp, toks: toks, words: words, lows: lows}
 		st.upos, st.xpos = make([]string, len(words)), make([]string, len(words))
@@ -49,6 +49,21 @@ func (a *Analyzer) newDoc(s string) *doc {
 		d.sents = append(d.sents, st)
 	}
 	return d
+}
+
+// ledBy returns w without the suffix "-led" after a capitalized name:
+// "Vietnamese-led forces" and "the US-led coalition" act for the state
+// that leads them, and are read as "Vietnamese forces", "the US
+// coalition". The token keeps its text and offsets.
+func ledBy(w string) string {
+	name, ok := strings.CutSuffix(w, "-led")
+	if !ok {
+		return w
+	}
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+		return w
+	}
+	return name
 }
 
 // nameTags returns the tags the gazetteer knows for words: proper-noun
