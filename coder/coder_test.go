@@ -88,6 +88,7 @@ func TestRules(t *testing.T) {
 		{"coordinated demonyms", "Kenyan and Ugandan troops shelled Somali positions on Monday.", []string{"KEN>SOM 19*", "UGA>SOM 19*"}},
 		{"joint exercises agreed", "Kenya and Uganda have agreed to undertake joint military exercises this month.", []string{"KEN>UGA 030", "KEN>UGA 0312", "UGA>KEN 030", "UGA>KEN 0312"}},
 		{"forces led by a state", "Kenyan-led forces shelled Somali positions on Monday.", []string{"KEN>SOM 19*"}},
+		{"a passive subject on a verb with an object", "The Kenyan army forced out on Wednesday more than 1,000 Somali refugees from their homes in a border camp, residents said.", []string{"KEN>SOM 162"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},

@@ -139,9 +139,15 @@ func negated(t *tree, v int) bool {
 	return false
 }
 
-// passive reports whether the verb at v is in the passive voice.
+// passive reports whether the verb at v is in the passive voice. A
+// passive subject with no passive auxiliary on a verb with an object is
+// the parser's error ("The Israeli army forced out … refugees"): the
+// verb is active.
 func passive(t *tree, v int) bool {
-	return t.child(v, "nsubj:pass") >= 0 || t.child(v, "aux:pass") >= 0
+	if t.child(v, "aux:pass") >= 0 {
+		return true
+	}
+	return t.child(v, "nsubj:pass") >= 0 && t.child(v, "obj") < 0
 }
 
 // relatives are the pronouns that open a relative clause.
@@ -155,7 +161,7 @@ var relatives = map[string]bool{"who": true, "which": true, "that": true}
 func subject(t *tree, v int) int {
 	for depth := range 4 {
 		s := t.child(v, "nsubj")
-		if s < 0 && depth > 0 {
+		if s < 0 && (depth > 0 || !passive(t, v)) {
 			s = t.child(v, "nsubj:pass")
 		}
 		if s < 0 {
