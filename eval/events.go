@@ -40,6 +40,10 @@ import (
 // IGO, the PLOVER gold's own code for IGOs; "---" for an unknown
 // country). An absent target is the empty code on both sides.
 //
+// An event with no type in the gold's scheme is not scored: PLOVER has
+// no type for public statements and appeals (CAMEO 01, 02), which a
+// PLOVER coder would not report.
+//
 // TypeAccuracy is the share of gold events whose type the system found
 // among its events for the same text, whatever their actors. Precision,
 // recall and F1 are micro-averaged over all triples.
@@ -178,7 +182,9 @@ func orEmpty(codes []string) []string {
 func systemTriples(scheme string, events []dyad.Event, actor func(string) string) map[string]bool {
 	out := map[string]bool{}
 	for _, e := range events {
-		out[triple(actor(e.Source.Code), actor(e.Target.Code), systemType(scheme, e))] = true
+		if typ := systemType(scheme, e); typ != "" {
+			out[triple(actor(e.Source.Code), actor(e.Target.Code), typ)] = true
+		}
 	}
 	return out
 }

@@ -43,7 +43,9 @@ func TestEvaluateEventsPLOVER(t *testing.T) {
 		"t2": {event("PSE", "ISR", "190", "ASSAULT"), event("ISR", "EGY", "040", "CONSULT")},
 		// An IGO code reduces to IGO; the old name DEMAND is matched too.
 		"t3": {event("IGOUNO", "SDNGOV", "100", "DEMAND")},
-		// Nothing for t4.
+		// Only a statement for t4, which PLOVER has no type for: not
+		// scored.
+		"t4": {event("RUS", "UKR", "010", "")},
 		// One direction of the mutual act, and one with no target.
 		"t5": {event("FRA", "EGY", "061", "COOPERATE"), event("EGY", "", "061", "COOPERATE")},
 	}))
