@@ -89,6 +89,7 @@ func TestRules(t *testing.T) {
 		{"joint exercises agreed", "Kenya and Uganda have agreed to undertake joint military exercises this month.", []string{"KEN>UGA 030", "KEN>UGA 0312", "UGA>KEN 030", "UGA>KEN 0312"}},
 		{"forces led by a state", "Kenyan-led forces shelled Somali positions on Monday.", []string{"KEN>SOM 19*"}},
 		{"a passive subject on a verb with an object", "The Kenyan army forced out on Wednesday more than 1,000 Somali refugees from their homes in a border camp, residents said.", []string{"KEN>SOM 162"}},
+		{"the pattern nearest the verb", "Kenyan forces launched rocket fire against Somali camps near the Ugandan border today.", []string{"KEN>SOM 19*"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},

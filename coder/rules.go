@@ -25,12 +25,39 @@ func (k *coding) match(t *tree, v int, lemma string) (code, reverse string, spec
 			}
 		}
 	}
-	for _, p := range k.patterns(lemma) {
-		if found(t, p.before, before) && found(t, p.after, after) {
-			return p.code, p.reverse, p.specific
+	// Of the patterns that match, the one whose words after the verb
+	// start nearest to it wins, file order breaking ties: "launched
+	// rocket fire against camps near the border" is fire (193), not
+	// border (050).
+	best, bestAt := -1, 0
+	for i, p := range k.patterns(lemma) {
+		_, b, ok := found(t, p.before, before)
+		if !ok {
+			continue
+		}
+		a, _, ok := found(t, p.after, after)
+		if !ok {
+			continue
+		}
+		at := 2 * len(t.Tokens) // no word to be near with
+		if len(p.after) > 0 {
+			at = a - v
+		}
+		if len(p.before) > 0 {
+			at = min(at, v-b)
+		}
+		if p.weak {
+			at += len(t.Tokens) // a preposition says less than a noun
+		}
+		if best < 0 || at < bestAt {
+			best, bestAt = i, at
 		}
 	}
-	return "", "", false
+	if best < 0 {
+		return "", "", false
+	}
+	p := k.patterns(lemma)[best]
+	return p.code, p.reverse, p.specific
 }
 
 // pattern is a verb pattern made ready for matching: each word a list of
@@ -40,7 +67,27 @@ type pattern struct {
 	before, after [][][]string
 	code, reverse string
 	specific      bool
+	weak          bool // its words are prepositions alone: "* (in) +"
 }
+
+// onlyPrepositions reports whether every word of a compiled pattern part
+// is a preposition.
+func onlyPrepositions(words [][][]string) bool {
+	for _, alts := range words {
+		for _, keys := range alts {
+			for _, k := range keys {
+				if !prepositions[k] {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+var prepositions = map[string]bool{"in": true, "to": true, "with": true, "at": true, "on": true,
+	"for": true, "from": true, "against": true, "into": true, "of": true, "by": true, "over": true,
+	"out": true, "up": true, "down": true, "off": true, "about": true, "toward": true, "towards": true}
 
 // patterns returns the compiled patterns of lemma, compiling them on first
 // use.
@@ -52,6 +99,7 @@ func (k *coding) patterns(lemma string) []pattern {
 	for _, vp := range k.lex.VerbPatterns(lemma) {
 		p := pattern{before: k.compile(vp.Before), after: k.compile(vp.After), code: vp.Code,
 			reverse: vp.Reverse, specific: len(vp.Before)+len(vp.After) > 0}
+		p.weak = p.specific && onlyPrepositions(p.before) && onlyPrepositions(p.after)
 		if p.code != "" && p.reverse != p.code {
 			p.reverse = "" // see match
 		}
@@ -90,10 +138,11 @@ func (k *coding) compile(words []string) [][][]string {
 }
 
 // found reports whether the pattern's words occur in order among the
-// tokens toks of t.
-func found(t *tree, words [][][]string, toks []int) bool {
+// tokens toks of t, and the tokens where the first of them starts and the
+// last ends.
+func found(t *tree, words [][][]string, toks []int) (first, last int, ok bool) {
 	i := 0
-	for _, alts := range words {
+	for w, alts := range words {
 		n := 0
 		for ; i < len(toks); i++ {
 			if n = matchAt(t, toks[i:], alts); n > 0 {
@@ -101,11 +150,15 @@ func found(t *tree, words [][][]string, toks []int) bool {
 			}
 		}
 		if n == 0 {
-			return false
+			return 0, 0, false
 		}
+		if w == 0 {
+			first = toks[i]
+		}
+		last = toks[i+n-1]
 		i += n
 	}
-	return true
+	return first, last, true
 }
 
 // matchAt returns the number of tokens one of alts covers at the start of
