@@ -90,6 +90,8 @@ func TestRules(t *testing.T) {
 		{"forces led by a state", "Kenyan-led forces shelled Somali positions on Monday.", []string{"KEN>SOM 19*"}},
 		{"a passive subject on a verb with an object", "The Kenyan army forced out on Wednesday more than 1,000 Somali refugees from their homes in a border camp, residents said.", []string{"KEN>SOM 162"}},
 		{"the pattern nearest the verb", "Kenyan forces launched rocket fire against Somali camps near the Ugandan border today.", []string{"KEN>SOM 19*"}},
+		{"the actor nearest the phrase's head", "Kenya has agreed to Ugandan mediation in the talks with the Somali government.", []string{"KEN>UGA 030"}},
+		{"an organization's troops", "Hundreds of UN troops withdrew from Somalia on Monday.", []string{">SOM 087*"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},

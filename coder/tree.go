@@ -125,20 +125,22 @@ func (t *tree) conjuncts(k int) []int {
 }
 
 // actors returns the actors a phrase headed by k names, one for each of
-// its conjuncts: the person if one is named in it, else the most specific
-// mention ("Azerbaijani Foreign Minister Bayramov" is Bayramov, not
-// Azerbaijan).
+// its conjuncts: the one nearest its head ("US mediation in the talks
+// with the Palestinians" is the US), and of those as near, the person if
+// one is named, else the most specific mention ("Azerbaijani Foreign
+// Minister Bayramov" is Bayramov, not Azerbaijan).
 func (t *tree) actors(k int) []mention {
 	conj := t.conjuncts(k)
 	var out []mention
 	for ci, c := range conj {
-		best := -1
+		best, bestDepth := -1, 0
 		for mi, m := range t.mentions {
 			if !t.under(m.from, c) || t.inOther(m.from, conj, ci) {
 				continue
 			}
-			if best < 0 || rank(m) > rank(t.mentions[best]) {
-				best = mi
+			d := t.depth(m, c)
+			if best < 0 || d < bestDepth || d == bestDepth && rank(m) > rank(t.mentions[best]) {
+				best, bestDepth = mi, d
 			}
 		}
 		if best >= 0 && !containsActor(out, t.mentions[best].actor.ID) {
@@ -146,6 +148,19 @@ func (t *tree) actors(k int) []mention {
 		}
 	}
 	return out
+}
+
+// depth is the number of arcs from k down to the highest token of m.
+func (t *tree) depth(m mention, k int) int {
+	best := len(t.Tokens)
+	for j := m.from; j < m.to && j < len(t.Tokens); j++ {
+		d := 0
+		for i := j; i != k && i >= 0 && d < len(t.Tokens); i = t.head(i) {
+			d++
+		}
+		best = min(best, d)
+	}
+	return best
 }
 
 // inOther reports whether token j belongs to a conjunct after the ci-th.

@@ -671,6 +671,12 @@ func (r *resolver) name(si, i int) int {
 			r.addCountry(si, i, i+n, e, dyad.RolePlace)
 		}
 	case lexicon.IGO:
+		// "UN troops", "EU officials" act for the organization: the
+		// mention takes in the sector word, which would otherwise be
+		// given to a state.
+		if g, m := r.lex.Match(s.words[i+n:]); m > 0 && g.Kind == lexicon.Agent {
+			n += m
+		}
 		a := r.actor(dyad.Actor{ID: e.Code, Name: e.Name, Code: e.Code, Kind: dyad.KindIGO})
 		r.add(si, i, i+n, dyad.ORG, a, "")
 	case lexicon.Region:
