@@ -92,6 +92,7 @@ func TestRules(t *testing.T) {
 		{"the pattern nearest the verb", "Kenyan forces launched rocket fire against Somali camps near the Ugandan border today.", []string{"KEN>SOM 19*"}},
 		{"the actor nearest the phrase's head", "Kenya has agreed to Ugandan mediation in the talks with the Somali government.", []string{"KEN>UGA 030"}},
 		{"an organization's troops", "Hundreds of UN troops withdrew from Somalia on Monday.", []string{">SOM 087*"}},
+		{"a people of the state they live in", "The Somalis of northern Kenya are demanding autonomy from the Kenyan government.", []string{"KEN>KEN 10*"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},

@@ -650,6 +650,8 @@ func (r *resolver) name(si, i int) int {
 			country := e.Country
 			if s.lower(i-1) == "ethnic" {
 				country = r.hostState(si, country)
+			} else if c := r.livingIn(s, i+n); c != "" {
+				country = c // "the Albanians of southern Serbia"
 			}
 			r.addGroup(si, i, i+n, country, "CVL")
 			break
@@ -685,6 +687,23 @@ func (r *resolver) name(si, i int) int {
 		return 0
 	}
 	return n
+}
+
+// livingIn returns the state named in a phrase "of" or "in" at token j
+// ("of southern Serbia", "in Germany"), or "".
+func (r *resolver) livingIn(s *sentence, j int) string {
+	if w := s.lower(j); w != "of" && w != "in" {
+		return ""
+	}
+	for k := j + 1; k < min(j+4, len(s.words)); k++ {
+		if e, n := r.lex.Match(s.words[k:]); n > 0 {
+			if e.Kind == lexicon.Country {
+				return e.Country
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // hostState returns the first state other than not that sentence si
