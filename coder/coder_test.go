@@ -93,6 +93,7 @@ func TestRules(t *testing.T) {
 		{"the actor nearest the phrase's head", "Kenya has agreed to Ugandan mediation in the talks with the Somali government.", []string{"KEN>UGA 030"}},
 		{"an organization's troops", "Hundreds of UN troops withdrew from Somalia on Monday.", []string{">SOM 087*"}},
 		{"a people of the state they live in", "The Somalis of northern Kenya are demanding autonomy from the Kenyan government.", []string{"KEN>KEN 10*"}},
+		{"a verb after a modal the tagger took for a noun", "A senior Kenyan minister reiterated that Uganda must hand over the alleged bombers.", []string{"KEN>UGA 10*"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},

@@ -44,11 +44,31 @@ func (a *Analyzer) newDoc(s string) *doc {
 		}
 		st := sentence{Span: sp, toks: toks, words: words, lows: lows}
 		st.upos, st.xpos = make([]string, len(words)), make([]string, len(words))
-		a.Tagger.TagFixed(words, a.nameTags(words), st.upos, st.xpos)
+		fixed := a.knownTags(words)
+		a.Tagger.TagFixed(words, fixed, st.upos, st.xpos)
+		if fixed, again := afterModals(fixed, st.xpos); again {
+			a.Tagger.TagFixed(words, fixed, st.upos, st.xpos)
+		}
 		st.ents = a.Recognizer.Recognize(words, st.upos)
 		d.sents = append(d.sents, st)
 	}
 	return d
+}
+
+// afterModals fixes as verbs the nouns the tagger put right after a modal
+// ("Libya must hand over", "hand" a noun by the tagger's dictionary), and
+// reports whether there were any, to tag the sentence again around them.
+func afterModals(fixed, xpos []string) ([]string, bool) {
+	again := false
+	for i := 1; i < len(xpos); i++ {
+		if xpos[i-1] == "MD" && xpos[i] == "NN" {
+			if fixed == nil {
+				fixed = make([]string, len(xpos))
+			}
+			fixed[i], again = "VERB VB", true
+		}
+	}
+	return fixed, again
 }
 
 // ledBy returns w without the suffix "-led" after a capitalized name:
@@ -66,14 +86,21 @@ func ledBy(w string) string {
 	return name
 }
 
-// nameTags returns the tags the gazetteer knows for words: proper-noun
+// knownTags returns the tags the lexicon knows for words: proper-noun
 // tags for the capitalized words of a state, capital, organization or
 // known actor named in them, and the demonym's tags ("Iraqi" ADJ, "Kurds"
-// PROPN NNPS). The tagger, trained on little news, takes names it has not
-// seen for verbs or adjectives ("Denmark today accepted" as an imperative),
-// and every tag after a wrong one suffers. nil when there is none.
-func (a *Analyzer) nameTags(words []string) []string {
+// PROPN NNPS). The tagger, trained
+// on little news, takes names it has not seen for verbs or adjectives
+// ("Denmark today accepted" as an imperative), and every tag after a wrong
+// one suffers. nil when there is none.
+func (a *Analyzer) knownTags(words []string) []string {
 	var fixed []string
+	fix := func(i int, tag string) {
+		if fixed == nil {
+			fixed = make([]string, len(words))
+		}
+		fixed[i] = tag
+	}
 	for i := 0; i < len(words); {
 		e, n := a.Lexicon.Match(words[i:])
 		if n == 0 {
@@ -95,10 +122,7 @@ func (a *Analyzer) nameTags(words []string) []string {
 		}
 		for k := i; k < i+n && tag != ""; k++ {
 			if r, _ := utf8.DecodeRuneInString(words[k]); unicode.IsUpper(r) {
-				if fixed == nil {
-					fixed = make([]string, len(words))
-				}
-				fixed[k] = tag
+				fix(k, tag)
 			}
 		}
 		i += n
