@@ -94,6 +94,8 @@ func TestRules(t *testing.T) {
 		{"an organization's troops", "Hundreds of UN troops withdrew from Somalia on Monday.", []string{">SOM 087*"}},
 		{"a people of the state they live in", "The Somalis of northern Kenya are demanding autonomy from the Kenyan government.", []string{"KEN>KEN 10*"}},
 		{"a verb after a modal the tagger took for a noun", "A senior Kenyan minister reiterated that Uganda must hand over the alleged bombers.", []string{"KEN>UGA 10*"}},
+		{"a participle before a title", "Ousted Kenyan President John Mwangi has agreed to visit Uganda.", []string{"KEN>UGA 036"}},
+		{"a participle after an article before a title", "The newly appointed Kenyan Prime Minister John Mwangi has refused to meet Ugandan officials.", []string{"KEN>UGA 125"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},

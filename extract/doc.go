@@ -88,11 +88,13 @@ func ledBy(w string) string {
 
 // knownTags returns the tags the lexicon knows for words: proper-noun
 // tags for the capitalized words of a state, capital, organization or
-// known actor named in them, and the demonym's tags ("Iraqi" ADJ, "Kurds"
-// PROPN NNPS). The tagger, trained
-// on little news, takes names it has not seen for verbs or adjectives
-// ("Denmark today accepted" as an imperative), and every tag after a wrong
-// one suffers. nil when there is none.
+// known actor named in them, the demonym's tags ("Iraqi" ADJ, "Kurds"
+// PROPN NNPS), and the participle that opens a sentence or follows an
+// article before a title ("Ousted President Askar Akayev", "the newly
+// appointed Palestinian prime minister"), an adjective. The tagger,
+// trained on little news, takes names it has not seen for verbs or
+// adjectives ("Denmark today accepted" as an imperative), and every tag
+// after a wrong one suffers. nil when there is none.
 func (a *Analyzer) knownTags(words []string) []string {
 	var fixed []string
 	fix := func(i int, tag string) {
@@ -109,6 +111,9 @@ func (a *Analyzer) knownTags(words []string) []string {
 		if n == 0 {
 			i++
 			continue
+		}
+		if (e.Kind == lexicon.Role || e.Kind == lexicon.Demonym) && titleParticiple(words, i-1) {
+			fix(i-1, "ADJ JJ")
 		}
 		tag := ""
 		switch e.Kind {
@@ -128,6 +133,24 @@ func (a *Analyzer) knownTags(words []string) []string {
 		i += n
 	}
 	return fixed
+}
+
+// titleParticiple reports whether words[i] is a participle in -ed that
+// opens the sentence or follows an article or "newly": before a title, it
+// describes the holder ("Ousted President"), where after a verb it would
+// be a verb ("the minister thanked President Aliyev").
+func titleParticiple(words []string, i int) bool {
+	if i < 0 || len(words[i]) < 5 || !strings.HasSuffix(words[i], "ed") {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	switch strings.ToLower(words[i-1]) {
+	case "the", "a", "an", "newly", "recently":
+		return true
+	}
+	return false
 }
 
 // parse parses sentence s on its chunks. The parser, trained on little
