@@ -161,7 +161,7 @@ func (k *coding) verb(t *tree, v int) bool {
 		}
 	} else {
 		sources = subjectActors(t, v)
-		if len(sources) == 0 && (t.head(v) < 0 || t.rel(v) == "parataxis") {
+		if len(sources) == 0 && subject(t, v) < 0 && (t.head(v) < 0 || t.rel(v) == "parataxis") {
 			// A main verb with no subject: the parser garbled it.
 			sources, guessed = precedingActor(t, v), true
 		}
@@ -333,15 +333,28 @@ func (k *coding) nominalNoun(t *tree, n int) (lexicon.Nominal, bool) {
 }
 
 // precedingActor is the nearest actor named before the verb at v that
-// is no place: the subject of a clause the parser garbled.
+// is no place and no modifier of another word ("Chinese" in "a tariff on
+// Chinese buses"): the subject of a clause the parser garbled.
 func precedingActor(t *tree, v int) []mention {
 	for i := len(t.mentions) - 1; i >= 0; i-- {
 		m := t.mentions[i]
-		if m.to <= v && m.Role != dyad.RolePlace {
+		if m.to <= v && m.Role != dyad.RolePlace && !modifier(t, m) {
 			return []mention{m}
 		}
 	}
 	return nil
+}
+
+// modifier reports whether mention m is an adjective or a prepositional
+// phrase of a word outside it.
+func modifier(t *tree, m mention) bool {
+	for k := m.from; k < m.to && k < len(t.Tokens); k++ {
+		if h := t.head(k); h >= m.from && h < m.to {
+			continue // inside the mention
+		}
+		return t.rel(k) == "amod" || t.child(k, "case") >= 0
+	}
+	return false
 }
 
 // phraseActors are the actors named after the verb at v in its phrase

@@ -307,15 +307,32 @@ func subjectActors(t *tree, v int) []mention {
 	if s < 0 {
 		return nil
 	}
-	out := t.actors(s)
+	out := t.actorsWhere(s, t.doer)
 	if h := t.head(s); h >= 0 {
 		for _, o := range t.children(h, t.Tokens[s].Rel) {
 			if o != s {
-				out = append(out, t.actors(o)...)
+				out = append(out, t.actorsWhere(o, t.doer)...)
 			}
 		}
 	}
 	return out
+}
+
+// doer reports whether mention m can be who acts for the subject headed
+// by k: not when it sits in a phrase of k's other than a possessive or
+// one with "of", "from", "by" or "in" ("a tariff on Chinese buses will
+// protect" is no Chinese act; "officials in Kenya" are Kenya's).
+func (t *tree) doer(m mention, k int) bool {
+	for j := m.from; j != k && j >= 0; j = t.head(j) {
+		if c := t.child(j, "case"); c >= 0 {
+			switch t.words[c] {
+			case "of", "from", "by", "in", "'s", "'":
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // targetCases are the prepositions whose phrase can be an event's target:

@@ -129,13 +129,16 @@ func (t *tree) conjuncts(k int) []int {
 // with the Palestinians" is the US), and of those as near, the person if
 // one is named, else the most specific mention ("Azerbaijani Foreign
 // Minister Bayramov" is Bayramov, not Azerbaijan).
-func (t *tree) actors(k int) []mention {
+func (t *tree) actors(k int) []mention { return t.actorsWhere(k, nil) }
+
+// actorsWhere is actors over the mentions keep accepts (all if nil).
+func (t *tree) actorsWhere(k int, keep func(m mention, head int) bool) []mention {
 	conj := t.conjuncts(k)
 	var out []mention
 	for ci, c := range conj {
 		best, bestDepth := -1, 0
 		for mi, m := range t.mentions {
-			if !t.under(m.from, c) || t.inOther(m.from, conj, ci) {
+			if !t.under(m.from, c) || t.inOther(m.from, conj, ci) || keep != nil && !keep(m, c) {
 				continue
 			}
 			d := t.depth(m, c)

@@ -167,10 +167,16 @@ func (a *Analyzer) parse(s *sentence, intros [][2]int) {
 	if n == len(words) {
 		n = 0
 	}
-	// rep[i] is the token that stands for token i in the parse.
+	// rep[i] is the token that stands for token i in the parse, -1 for a
+	// bare weekday.
 	rep := make([]int, len(words))
 	var keep []int
 	for i := n; i < len(words); {
+		if bareWeekday(s, i) {
+			rep[i] = -1
+			i++
+			continue
+		}
 		j := i + 1
 		for j < len(words) && xpos[j-1] == "NNP" && xpos[j] == "NNP" {
 			j++
@@ -208,7 +214,10 @@ func (a *Analyzer) parse(s *sentence, intros [][2]int) {
 		}
 	}
 	for i := n; i < len(words); i++ {
-		if rep[i] != i {
+		switch {
+		case rep[i] < 0:
+			s.heads[i], s.rels[i] = nearestVerb(s, upos, i, root)+1, "obl:unmarked"
+		case rep[i] != i:
 			s.heads[i], s.rels[i] = rep[i]+1, "flat"
 		}
 	}
@@ -221,6 +230,31 @@ func (a *Analyzer) parse(s *sentence, intros [][2]int) {
 	if n > 0 {
 		s.heads[0], s.rels[0] = root+1, "dep"
 	}
+}
+
+// bareWeekday reports whether token i is a weekday with no preposition
+// before it, a news idiom ("Ukrainian lawmakers Tuesday endorsed", "the
+// speaker said Saturday"): the parser, trained on little news, takes the
+// day for a subject. It is left out of the parse and hangs from the
+// nearest verb.
+func bareWeekday(s *sentence, i int) bool {
+	if _, ok := weekdays[s.lows[i]]; !ok || !isCapitalized(s.words[i]) {
+		return false
+	}
+	return i == 0 || s.xpos[i-1] != "IN"
+}
+
+// nearestVerb returns the verb nearest to token i, the one before it on a
+// tie, or root if the sentence has none.
+func nearestVerb(s *sentence, upos []string, i, root int) int {
+	for d := 1; d < len(upos); d++ {
+		for _, k := range [2]int{i - d, i + d} {
+			if k >= 0 && k < len(upos) && upos[k] == "VERB" && !bareWeekday(s, k) {
+				return k
+			}
+		}
+	}
+	return root
 }
 
 // maxChunk is the longest run of proper nouns parsed as one: longer runs
