@@ -185,7 +185,9 @@ func (k *coding) verb(t *tree, v int) bool {
 				targets = append(targets, t.actors(c)...)
 			}
 		}
-		if len(targets) == 0 {
+		if len(targets) == 0 && !(both && len(sources) > 1) {
+			// (A mutual act of a compound subject, "Ivorian troops and
+			// Burkinabe soldiers exchanged fire", is between them.)
 			targets = phraseActors(t, v, sources)
 		}
 	}
@@ -211,7 +213,7 @@ func (k *coding) verb(t *tree, v int) bool {
 		m = refused // "will not accept": not accepting is refusing
 	}
 	code = inMood(code, m)
-	if len(targets) == 0 && (len(sources) == 1 || !together(code)) {
+	if len(targets) == 0 && (len(sources) == 1 || !together(code) && !both) {
 		// A weak event: it does not keep the verb's object from being
 		// coded as a nominal event ("speaking after a meeting with").
 		k.alone(t, v, sources, code, conf-0.2)
