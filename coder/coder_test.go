@@ -100,6 +100,7 @@ func TestRules(t *testing.T) {
 		{"no subject guessed from a modifier", "BRUSSELS – A tariff on Chinese electric buses, endorsed by EU leaders on Thursday, will protect a handful of manufacturers.", nil},
 		{"no subject guessed for a subject that names no actor", "NAIROBI – Three agreements signed by Kenya and Uganda in Nairobi on Monday contain few binding commitments and no public funding figures, opposition lawmakers said.", nil},
 		{"a mutual act of a compound subject", "At least 12 people were killed when Kenyan troops and Ugandan soldiers exchanged fire near the northern Kenyan town of Moyale on Thursday, officials said.", []string{"KEN>UGA 193", "UGA>KEN 193"}},
+		{"a verb after a modal the tagger took for an adjective", "Kenya said it would free 150 Ugandan prisoners next week.", []string{"KEN>UGA 035"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},

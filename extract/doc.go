@@ -55,13 +55,14 @@ func (a *Analyzer) newDoc(s string) *doc {
 	return d
 }
 
-// afterModals fixes as verbs the nouns the tagger put right after a modal
-// ("Libya must hand over", "hand" a noun by the tagger's dictionary), and
-// reports whether there were any, to tag the sentence again around them.
+// afterModals fixes as verbs the nouns and adjectives the tagger put right
+// after a modal ("Libya must hand over", "hand" a noun by the tagger's
+// dictionary; "would free prisoners"), and reports whether there were
+// any, to tag the sentence again around them.
 func afterModals(fixed, xpos []string) ([]string, bool) {
 	again := false
 	for i := 1; i < len(xpos); i++ {
-		if xpos[i-1] == "MD" && xpos[i] == "NN" {
+		if xpos[i-1] == "MD" && (xpos[i] == "NN" || xpos[i] == "JJ") {
 			if fixed == nil {
 				fixed = make([]string, len(xpos))
 			}
