@@ -129,7 +129,7 @@ func (k *coding) sentence(t *tree) {
 func (k *coding) verb(t *tree, v int) bool {
 	lemma, ok := k.lex.VerbLemma(t.words[v])
 	neg := negated(t, v)
-	if !ok || neg && !acceptances[lemma] || k.governsEvent(t, v) {
+	if !ok || neg && !acceptances[lemma] || k.governsEvent(t, v) || deniedAbove(t, v) {
 		return false
 	}
 	code, reverse, specific := k.match(t, v, lemma)

@@ -192,6 +192,27 @@ func negated(t *tree, v int) bool {
 	return false
 }
 
+// deniedAbove reports whether the verb at v completes or serves a verb
+// that is denied: "would not give permission to Russia to help Israel"
+// says no help will come.
+func deniedAbove(t *tree, v int) bool {
+	for range 4 {
+		switch t.rel(v) {
+		case "xcomp", "advcl", "acl":
+		default:
+			return false
+		}
+		v = t.head(v)
+		if v < 0 {
+			return false
+		}
+		if t.Tokens[v].UPOS == "VERB" && negated(t, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // passive reports whether the verb at v is in the passive voice. A
 // passive subject with no passive auxiliary on a verb with an object is
 // the parser's error ("The Israeli army forced out … refugees"): the
