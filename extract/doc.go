@@ -172,8 +172,12 @@ func (a *Analyzer) parse(s *sentence, intros [][2]int) {
 	// bare weekday.
 	rep := make([]int, len(words))
 	var keep []int
+	days := false // bare weekdays are left out when there is a verb to hang them from
+	for k := n; k < len(words) && !days; k++ {
+		days = upos[k] == "VERB" && !bareWeekday(s, k)
+	}
 	for i := n; i < len(words); {
-		if bareWeekday(s, i) {
+		if days && bareWeekday(s, i) {
 			rep[i] = -1
 			i++
 			continue
@@ -246,7 +250,7 @@ func bareWeekday(s *sentence, i int) bool {
 }
 
 // nearestVerb returns the verb nearest to token i, the one before it on a
-// tie, or root if the sentence has none.
+// tie, or root if the sentence has none (parse leaves no weekday out then).
 func nearestVerb(s *sentence, upos []string, i, root int) int {
 	for d := 1; d < len(upos); d++ {
 		for _, k := range [2]int{i - d, i + d} {
