@@ -113,12 +113,13 @@ func TestQuotes(t *testing.T) {
 }
 
 // TestParse checks the parse handed to the coder: every token's span in
-// its sentence, one root per sentence, heads within it, the dateline
-// hanging from the root.
+// its sentence, one root per sentence, heads within it and none its own,
+// the dateline hanging from the root, a bare weekday from its verb.
 func TestParse(t *testing.T) {
-	an := analyze(t, "BAKU – Azerbaijan and Israel signed a deal on Monday. Both sides hailed it.")
-	if len(an.Sentences) != 2 {
-		t.Fatalf("%d sentences, want 2", len(an.Sentences))
+	an := analyze(t, "BAKU – Azerbaijan and Israel signed a deal on Monday. Both sides hailed it. "+
+		"Kenyan lawmakers Tuesday endorsed the treaty. Monday.")
+	if len(an.Sentences) != 4 {
+		t.Fatalf("%d sentences, want 4", len(an.Sentences))
 	}
 	for _, s := range an.Sentences {
 		roots := 0
@@ -126,8 +127,8 @@ func TestParse(t *testing.T) {
 			if tok.Start < s.Start || tok.End > s.End || tok.UPOS == "" || tok.Rel == "" {
 				t.Errorf("token %+v in sentence %+v", tok, s.Span)
 			}
-			if tok.Head < 0 || tok.Head > len(s.Tokens) {
-				t.Errorf("token %+v: head out of the sentence", tok)
+			if tok.Head < 0 || tok.Head > len(s.Tokens) || tok.Head > 0 && s.Tokens[tok.Head-1] == tok {
+				t.Errorf("token %+v: head out of the sentence or itself", tok)
 			}
 			if tok.Head == 0 {
 				roots++
@@ -141,6 +142,14 @@ func TestParse(t *testing.T) {
 	root := slices.IndexFunc(toks, func(tok dyad.Token) bool { return tok.Head == 0 })
 	if toks[0].Head != root+1 || toks[0].Rel != "dep" || an.Article.Text[toks[root].Start:toks[root].End] != "signed" {
 		t.Errorf("dateline %+v, root %+v: want the dateline under the root \"signed\"", toks[0], toks[root])
+	}
+	word := func(tok dyad.Token) string { return an.Article.Text[tok.Start:tok.End] }
+	toks = an.Sentences[2].Tokens
+	if day := toks[2]; word(toks[day.Head-1]) != "endorsed" || day.Rel != "obl:unmarked" {
+		t.Errorf("bare weekday %q hangs from %q as %s, want from \"endorsed\" as obl:unmarked", word(day), word(toks[day.Head-1]), day.Rel)
+	}
+	if toks[1].Rel != "nsubj" {
+		t.Errorf("%q is %s, want nsubj", word(toks[1]), toks[1].Rel)
 	}
 }
 
