@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -54,6 +55,18 @@ const (
 	tRunLastSuf
 	tRunBefore
 	tRunPos
+	tKnown
+	tKnownM1
+	tKnownP1
+	tKnownShape
+	tVocab
+	tVocabM1
+	tVocabP1
+	tName
+	tNameM1
+	tNameP1
+	tNameSeen
+	tRunGaz
 )
 
 // tok holds the hashed parts of one word.
@@ -62,6 +75,9 @@ type tok struct {
 	suf2, suf3         uint64
 	gaz                uint64 // lexicon kind and BILOU position inside the entry; 0 outside
 	upos               uint64 // 0 when not known
+	name               uint64 // name bits (see names), 0 for none
+	seen               uint64 // vocab bits (see vocab), 0 when unseen or no vocab
+	known              uint64 // Phoenix actor class and BILOU position (see knownClass); 0 outside
 	kindEnd            lexicon.Kind
 	capital            bool
 	// the first and last word of the run of capitalised words this one
@@ -84,9 +100,15 @@ func mix(h, v uint64) uint64 {
 	return h ^ h>>31
 }
 
-func f1(t int, a uint64) uint64       { return mix(uint64(t), a) }
-func f2(t int, a, b uint64) uint64    { return mix(mix(uint64(t), a), b) }
-func f3(t int, a, b, c uint64) uint64 { return mix(mix(mix(uint64(t), a), b), c) }
+// The template number is mixed before the first part: mixed straight
+// into it, small parts such as the gazetteer bits would collide across
+// templates (mix(t, a) == mix(t^1, a^1), so that tGaz of one entry kind
+// was tGazM1 of another).
+func f1(t int, a uint64) uint64       { return mix(tmpl(t), a) }
+func f2(t int, a, b uint64) uint64    { return mix(mix(tmpl(t), a), b) }
+func f3(t int, a, b, c uint64) uint64 { return mix(mix(mix(tmpl(t), a), b), c) }
+
+func tmpl(t int) uint64 { return mix(0x6e6572, uint64(t)) }
 
 // hashBytes is FNV-1a; any non-zero hash would do, since 0 marks absence.
 func hashBytes[T string | []byte](b T) uint64 {
@@ -115,8 +137,9 @@ type scratch struct {
 
 // prepare hashes the words of a sentence, and their parts of speech if
 // upos is not nil, into s.toks, and sets s.sentCase.
-func (s *scratch) prepare(words, upos []string, lex *lexicon.Lexicon) {
+func (s *scratch) prepare(words, upos []string, lex *lexicon.Lexicon, voc vocab) {
 	s.toks = s.toks[:0]
+	nm := names()
 	upper, content, alpha := 0, 0, 0
 	for i, w := range words {
 		var t tok
@@ -126,6 +149,10 @@ func (s *scratch) prepare(words, upos []string, lex *lexicon.Lexicon) {
 		s.buf = appendLower(s.buf[:0], w)
 		t.form = hashBytes(w)
 		t.lower = hashBytes(s.buf)
+		t.name = uint64(nm[t.lower])
+		if voc != nil {
+			t.seen = uint64(voc[t.lower]) | 1<<8
+		}
 		t.suf2 = hashBytes(suffix(s.buf, 2))
 		t.suf3 = hashBytes(suffix(s.buf, 3))
 		s.buf = appendShape(s.buf[:0], w)
@@ -150,18 +177,27 @@ func (s *scratch) prepare(words, upos []string, lex *lexicon.Lexicon) {
 			continue
 		}
 		for j := range n {
-			pos := posI
-			switch {
-			case n == 1:
-				pos = posU
-			case j == 0:
-				pos = posB
-			case j == n-1:
-				pos = posL
-			}
-			s.toks[i+j].gaz = uint64(e.Kind)<<3 | uint64(pos) | 1<<8
+			s.toks[i+j].gaz = uint64(e.Kind)<<3 | uint64(bilouPos(j, n)) | 1<<8
 		}
 		s.toks[i+n-1].kindEnd = e.Kind
+		i += n
+	}
+	// The Phoenix actors (lexicon.MatchKnown) where the lexicon's own
+	// names (Match) found nothing: people and organizations.
+	for i := 0; i < len(words); {
+		if !s.toks[i].capital || s.toks[i].gaz != 0 {
+			i++
+			continue
+		}
+		e, n := lex.MatchKnown(words[i:])
+		if n == 0 {
+			i++
+			continue
+		}
+		c := knownClass(e)
+		for j := range n {
+			s.toks[i+j].known = c<<3 | uint64(bilouPos(j, n)) | 1<<8
+		}
 		i += n
 	}
 	switch {
@@ -176,6 +212,32 @@ func (s *scratch) prepare(words, upos []string, lex *lexicon.Lexicon) {
 	default:
 		s.sentCase = caseMixed
 	}
+}
+
+// bilouPos is the BILOU position of word j of an n-word entry.
+func bilouPos(j, n int) int {
+	switch {
+	case n == 1:
+		return posU
+	case j == 0:
+		return posB
+	case j == n-1:
+		return posL
+	}
+	return posI
+}
+
+// knownClass tells a Phoenix actor's kind from its codes: people hold
+// dated codes (offices), groups and companies an undated one ("MNCUSA",
+// "NGO", "INTREB").
+func knownClass(e lexicon.Entry) uint64 {
+	switch {
+	case len(e.Dated()) > 0:
+		return 1
+	case strings.HasPrefix(e.Code, "MNC"):
+		return 2
+	}
+	return 3
 }
 
 // markRuns finds the runs of capitalised words, joined by words such as
@@ -274,6 +336,31 @@ func (s *scratch) features(i, prev, prev2 int) []uint64 {
 			f3(tUpos3, m1.upos, t.upos, p1.upos),
 		)
 	}
+	if t.known|m1.known|p1.known != 0 {
+		f = append(f,
+			f1(tKnown, t.known),
+			f1(tKnownM1, m1.known),
+			f1(tKnownP1, p1.known),
+			f2(tKnownShape, t.known, t.shape),
+		)
+	}
+	if t.name|m1.name|p1.name != 0 {
+		f = append(f,
+			f2(tName, t.name, t.shape),
+			f2(tNameM1, m1.name, t.shape),
+			f2(tNameP1, p1.name, t.shape),
+		)
+	}
+	if t.seen != 0 {
+		if t.name != 0 {
+			f = append(f, f2(tNameSeen, t.name, t.seen))
+		}
+		f = append(f,
+			f3(tVocab, t.seen, t.shape, b2u(i == 0)),
+			f2(tVocabM1, m1.seen, t.shape),
+			f2(tVocabP1, p1.seen, t.shape),
+		)
+	}
 	if i == 0 {
 		f = append(f, f1(tFirstShape, t.shape))
 	}
@@ -293,6 +380,7 @@ func (s *scratch) features(i, prev, prev2 int) []uint64 {
 			f1(tRunLastSuf, last.suf3),
 			f1(tRunBefore, at(t.runStart-1).lower),
 			f2(tRunPos, uint64(min(i-t.runStart, 2)), uint64(min(t.runEnd-i, 2))),
+			f3(tRunGaz, ts[t.runStart].name, last.name|last.seen<<8, uint64(min(t.runEnd-t.runStart, 2))),
 		)
 	}
 	s.feats = f

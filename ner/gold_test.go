@@ -12,8 +12,8 @@ import (
 // Floors on the embedded model, a little under the measured scores (see
 // doc.go), so that a regression fails.
 const (
-	gumDevFloor = 0.72 // measured 0.7304
-	newsFloor   = 0.88 // measured 0.9180; one entity is 3 points
+	gumDevFloor = 0.74 // measured 0.7484
+	newsFloor   = 0.91 // measured 0.9677; one entity is 3 points
 )
 
 // TestGUMDev scores the embedded model on GUM dev: exact span and type.

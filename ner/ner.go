@@ -25,6 +25,7 @@ type Recognizer struct {
 	upos  bool     // the model uses parts of speech
 	model *perceptron.Model
 	lex   *lexicon.Lexicon
+	vocab vocab     // nil in models without one
 	pool  sync.Pool // *scratch
 }
 
@@ -36,7 +37,11 @@ var knownTypes = []string{"PER", "ORG", "LOC", "MISC"}
 const defaultIterations = 10
 
 func newRecognizer(types []string, upos bool, m *perceptron.Model) *Recognizer {
-	return &Recognizer{types: types, upos: upos, model: m, lex: lexicon.Default()}
+	r := &Recognizer{types: types, upos: upos, model: m, lex: lexicon.Default()}
+	// load the gazetteers now rather than in the first Recognize
+	names()
+	r.lex.MatchKnown(nil)
+	return r
 }
 
 // Types returns the entity types the recognizer finds.
@@ -60,7 +65,7 @@ func (r *Recognizer) Recognize(words, upos []string) []treebank.Entity {
 		s = &scratch{}
 	}
 	defer r.pool.Put(s)
-	labels := r.tag(s, words, upos, nil)
+	labels := r.tag(s, words, upos, nil, r.vocab)
 	if s.sentCase == caseMixed {
 		r.namesAfterTitles(labels, words, upos)
 	}
@@ -71,8 +76,8 @@ func (r *Recognizer) Recognize(words, upos []string) []treebank.Entity {
 // those that may follow the one before. With gold labels it also trains:
 // the model is updated towards the gold label wherever that label was
 // allowed and the guess differs.
-func (r *Recognizer) tag(s *scratch, words, upos []string, gold []int) []int {
-	s.prepare(words, upos, r.lex)
+func (r *Recognizer) tag(s *scratch, words, upos []string, gold []int, voc vocab) []int {
+	s.prepare(words, upos, r.lex, voc)
 	n := len(words)
 	if cap(s.scores) < len(r.model.Classes) {
 		s.scores = make([]float32, len(r.model.Classes))
@@ -148,6 +153,8 @@ func Train(train, dev []treebank.Sentence, opts perceptron.Options) (*Recognizer
 		words[i] = s.Words()
 		gold[i] = encode(cutTitles(s.Entities, words[i], r.lex), len(s.Tokens), types)
 	}
+	vocabs, all := vocabFolds(words, gold)
+	r.vocab = all
 	rng := rand.New(rand.NewPCG(uint64(opts.Seed), 0x6e6572))
 	order := make([]int, len(sents))
 	for i := range order {
@@ -158,7 +165,7 @@ func Train(train, dev []treebank.Sentence, opts perceptron.Options) (*Recognizer
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		wrong, total := 0, 0
 		for _, k := range order {
-			got := r.tag(s, words[k], upos[k], gold[k])
+			got := r.tag(s, words[k], upos[k], gold[k], vocabs[k])
 			for i, g := range gold[k] {
 				if got[i] != g {
 					wrong++
@@ -329,8 +336,10 @@ func capitalised(w string) bool {
 // Model files: a magic line, a byte of flags, then the perceptron model,
 // whose classes give the entity types.
 const (
-	magic    = "dyad-ner-1\n"
-	flagUPOS = 1 // the model uses parts of speech
+	magic     = "dyad-ner-2\n"
+	flagUPOS  = 1              // the model uses parts of speech
+	flagVocab = 2              // a vocab (see vocab.write) comes before the perceptron
+	magic1    = "dyad-ner-1\n" // before vocabs; still read
 )
 
 // Write writes the recognizer's model.
@@ -339,8 +348,16 @@ func (r *Recognizer) Write(w io.Writer) error {
 	if r.upos {
 		flags |= flagUPOS
 	}
+	if r.vocab != nil {
+		flags |= flagVocab
+	}
 	if _, err := io.WriteString(w, magic+string(rune(flags))); err != nil {
 		return err
+	}
+	if r.vocab != nil {
+		if err := r.vocab.write(w); err != nil {
+			return err
+		}
 	}
 	return r.model.Write(w)
 }
@@ -349,8 +366,19 @@ func (r *Recognizer) Write(w io.Writer) error {
 func Read(rd io.Reader) (*Recognizer, error) {
 	br := bufio.NewReader(rd)
 	head := make([]byte, len(magic)+1)
-	if _, err := io.ReadFull(br, head); err != nil || string(head[:len(magic)]) != magic || head[len(magic)]&^flagUPOS != 0 {
+	if _, err := io.ReadFull(br, head); err != nil || (string(head[:len(magic)]) != magic && string(head[:len(magic)]) != magic1) || head[len(magic)]&^(flagUPOS|flagVocab) != 0 {
 		return nil, errors.New("ner: not a dyad entity model")
+	}
+	flags := head[len(magic)]
+	if flags&flagVocab != 0 && string(head[:len(magic)]) == magic1 {
+		return nil, errors.New("ner: not a dyad entity model")
+	}
+	var voc vocab
+	if flags&flagVocab != 0 {
+		var err error
+		if voc, err = readVocab(br); err != nil {
+			return nil, err
+		}
 	}
 	m, err := perceptron.Read(br)
 	if err != nil {
@@ -360,7 +388,9 @@ func Read(rd io.Reader) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newRecognizer(types, head[len(magic)]&flagUPOS != 0, m), nil
+	r := newRecognizer(types, flags&flagUPOS != 0, m)
+	r.vocab = voc
+	return r, nil
 }
 
 //go:embed models/ner.bin

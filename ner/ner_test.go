@@ -169,7 +169,8 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("%q: %v, read back %v", w, a, b)
 		}
 	}
-	for _, bad := range [][]byte{nil, []byte("dyad-ner-1\n"), []byte("dyad-perceptron-1"), buf.Bytes()[:buf.Len()/2]} {
+	for _, bad := range [][]byte{nil, []byte("dyad-ner-1\n"), []byte("dyad-perceptron-1"), buf.Bytes()[:buf.Len()/2],
+		buf.Bytes()[:len(magic)+20], []byte(magic1 + "\x02")} {
 		if _, err := Read(bytes.NewReader(bad)); err == nil {
 			t.Errorf("Read(%.20q): no error", bad)
 		}
