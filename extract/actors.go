@@ -549,6 +549,9 @@ func (r *resolver) description(si, i int) int {
 		if s.lower(j) == "'s" {
 			j++
 		}
+		if r.peopleBefore(s, j) {
+			j++ // "Turkish Kurd refugees": the state's refugees
+		}
 	}
 	e, n := r.lex.Match(s.words[j:])
 	head := ""
@@ -583,6 +586,20 @@ func (r *resolver) description(si, i int) int {
 	}
 	r.addGroup(si, i, end, country.Country, e.Sector)
 	return end - i
+}
+
+// peopleBefore reports whether token j is a capitalized word the lexicon
+// does not know, followed by a sector word: a people or group of the state
+// named before it ("Kurd" in "Turkish Kurd refugees").
+func (r *resolver) peopleBefore(s *sentence, j int) bool {
+	if j+1 >= len(s.words) || !isCapitalized(s.words[j]) {
+		return false
+	}
+	if _, n := r.lex.Match(s.words[j:]); n > 0 {
+		return false
+	}
+	e, n := r.lex.Match(s.words[j+1:])
+	return n > 0 && e.Kind == lexicon.Agent
 }
 
 // onlyState returns the state sentence si names, by name, demonym or
