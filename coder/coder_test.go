@@ -106,6 +106,7 @@ func TestRules(t *testing.T) {
 		{"part of a place captured", "Kenyan troops have captured part of a Somali rebel stronghold near the border.", []string{"KEN>SOM 192"}},
 		{"an act serving a denied one", "Kenya said it would not give permission to Uganda to help Somalia.", nil},
 		{"a people between a demonym and a sector word", "Kenya will allow up to 13,000 Kenyan Maasai refugees who have lived in Uganda for more than a decade to return home.", []string{"KEN>KEN 035"}},
+		{"the European Community", "European Community foreign ministers demanded the withdrawal of Ugandan forces from Kenya on Monday.", []string{">UGA 10*"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},
