@@ -46,7 +46,7 @@ func (a *Analyzer) newDoc(s string) *doc {
 		st.upos, st.xpos = make([]string, len(words)), make([]string, len(words))
 		fixed := a.knownTags(words)
 		a.Tagger.TagFixed(words, fixed, st.upos, st.xpos)
-		if fixed, again := afterModals(fixed, st.xpos); again {
+		if fixed, again := retag(fixed, lows, st.xpos); again {
 			a.Tagger.TagFixed(words, fixed, st.upos, st.xpos)
 		}
 		st.ents = a.Recognizer.Recognize(words, st.upos)
@@ -55,22 +55,37 @@ func (a *Analyzer) newDoc(s string) *doc {
 	return d
 }
 
-// afterModals fixes as verbs the nouns and adjectives the tagger put right
-// after a modal ("Libya must hand over", "hand" a noun by the tagger's
-// dictionary; "would free prisoners"), and reports whether there were
-// any, to tag the sentence again around them.
-func afterModals(fixed, xpos []string) ([]string, bool) {
+// retag fixes two errors of the tagger on news, and reports whether there
+// were any, to tag the sentence again around them: a noun or adjective
+// right after a modal is a verb ("Libya must hand over", "hand" a noun by
+// the tagger's dictionary; "would free prisoners"), and a hedge between a
+// verb and a noun phrase is an adjective ("Zambia extradited suspected
+// British militant Haroon Aswad", where "suspected" taken for a verb
+// garbles the parse).
+func retag(fixed, lows, xpos []string) ([]string, bool) {
 	again := false
 	for i := 1; i < len(xpos); i++ {
-		if xpos[i-1] == "MD" && (xpos[i] == "NN" || xpos[i] == "JJ") {
-			if fixed == nil {
-				fixed = make([]string, len(xpos))
-			}
-			fixed[i], again = "VERB VB", true
+		tag := ""
+		switch {
+		case xpos[i-1] == "MD" && (xpos[i] == "NN" || xpos[i] == "JJ"):
+			tag = "VERB VB"
+		case hedges[lows[i]] && i+1 < len(xpos) && strings.HasPrefix(xpos[i-1], "VB") &&
+			(strings.HasPrefix(xpos[i+1], "NN") || xpos[i+1] == "JJ"):
+			tag = "ADJ JJ"
+		default:
+			continue
 		}
+		if fixed == nil {
+			fixed = make([]string, len(xpos))
+		}
+		fixed[i], again = tag, true
 	}
 	return fixed, again
 }
+
+// hedges are the participles news puts before a noun to hedge it:
+// "suspected militants", "alleged bombers".
+var hedges = map[string]bool{"suspected": true, "alleged": true, "purported": true}
 
 // ledBy returns w without the suffix "-led" after a capitalized name:
 // "Vietnamese-led forces" and "the US-led coalition" act for the state
