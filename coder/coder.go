@@ -271,7 +271,11 @@ func (k *coding) nominal(t *tree, n int) {
 		}
 	}
 	verb := -1 // the verb whose object or phrase the noun is: "held talks"
-	if h := t.head(n); h >= 0 && t.Tokens[h].UPOS == "VERB" {
+	h := t.head(n)
+	if h >= 0 && measures[t.words[h]] && t.caseOf(n) == "of" {
+		h = t.head(h) // "launched 10 days of war games"
+	}
+	if h >= 0 && t.Tokens[h].UPOS == "VERB" {
 		verb = h
 		if negated(t, verb) {
 			return
@@ -318,6 +322,11 @@ func (k *coding) nominal(t *tree, n int) {
 	}
 	k.addAll(t, n, sources, targets, code, conf)
 }
+
+// measures are the nouns that measure out an event named after "of":
+// "three days of talks", "a round of negotiations".
+var measures = map[string]bool{"days": true, "weeks": true, "months": true, "hours": true,
+	"round": true, "rounds": true, "series": true, "wave": true, "waves": true}
 
 // nominalNoun looks up the noun at n with the modifiers right before it,
 // longest first: a "hunger strike" is a protest, a "strike" an attack.

@@ -108,6 +108,7 @@ func TestRules(t *testing.T) {
 		{"a people between a demonym and a sector word", "Kenya will allow up to 13,000 Kenyan Maasai refugees who have lived in Uganda for more than a decade to return home.", []string{"KEN>KEN 035"}},
 		{"the European Community", "European Community foreign ministers demanded the withdrawal of Ugandan forces from Kenya on Monday.", []string{">UGA 10*"}},
 		{"a hedge before a noun", "Kenya extradited suspected Ugandan rebel leader Joseph Okello to Uganda on Sunday, a senior Kenyan government official said.", []string{"KEN>UGA 063"}},
+		{"an event measured out", "Kenyan and Ugandan warships on Monday launched 10 days of war games in the Mediterranean Sea.", []string{"KEN>UGA 062", "UGA>KEN 062"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},
