@@ -120,8 +120,30 @@ func (t *tree) conjuncts(k int) []int {
 		for _, a := range t.children(out[i], "amod") {
 			out = append(out, t.children(a, "conj")...)
 		}
+		out = append(out, t.coordinatedModifiers(out[i])...)
 	}
 	return out
+}
+
+// coordinatedModifiers returns the modifiers of k that the parser hung
+// from it side by side though a conjunction joins them ("U.S. and
+// Russian negotiators", "and" under "Russian"), or nil.
+func (t *tree) coordinatedModifiers(k int) []int {
+	var mods []int
+	joined := false
+	for j, tok := range t.Tokens {
+		if tok.Head != k+1 || j > k || t.rel(j) != "amod" && t.rel(j) != "compound" {
+			continue
+		}
+		if len(mods) > 0 && t.child(j, "cc") >= 0 {
+			joined = true
+		}
+		mods = append(mods, j)
+	}
+	if !joined {
+		return nil
+	}
+	return mods
 }
 
 // actors returns the actors a phrase headed by k names, one for each of
