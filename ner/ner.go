@@ -69,6 +69,7 @@ func (r *Recognizer) Recognize(words, upos []string) []treebank.Entity {
 	if s.sentCase == caseMixed {
 		r.namesAfterTitles(labels, words, upos)
 	}
+	r.organizations(labels, words)
 	return cutTitles(decode(labels, r.types), words, r.lex)
 }
 
@@ -215,17 +216,44 @@ func (r *Recognizer) namesAfterTitles(labels []int, words, upos []string) {
 			(upos == nil || upos[j] == "PROPN") && !calendar[words[j]] {
 			j++
 		}
-		switch {
-		case j == i+1:
-			labels[i] = label(per, posU)
-		case j > i+1:
-			labels[i] = label(per, posB)
-			for k := i + 1; k < j-1; k++ {
-				labels[k] = label(per, posI)
-			}
-			labels[j-1] = label(per, posL)
-		}
+		labelSpan(labels, i, j, per)
 		i = j
+	}
+}
+
+// organizations labels as ORG the international organizations of the
+// lexicon ("World Health Organisation", "WHO") that the model left
+// outside any entity: it has seen few of them, and the lexicon knows them
+// all.
+func (r *Recognizer) organizations(labels []int, words []string) {
+	org := slices.Index(r.types, "ORG")
+	if org < 0 {
+		return
+	}
+	for i := 0; i < len(words); {
+		m, n := r.lex.Match(words[i:])
+		if n == 0 {
+			i++
+			continue
+		}
+		if m.Kind == lexicon.IGO && !slices.ContainsFunc(labels[i:i+n], func(l int) bool { return l != 0 }) {
+			labelSpan(labels, i, i+n, org)
+		}
+		i += n
+	}
+}
+
+// labelSpan labels words [i, j) as one entity of type typ.
+func labelSpan(labels []int, i, j, typ int) {
+	switch {
+	case j == i+1:
+		labels[i] = label(typ, posU)
+	case j > i+1:
+		labels[i] = label(typ, posB)
+		for k := i + 1; k < j-1; k++ {
+			labels[k] = label(typ, posI)
+		}
+		labels[j-1] = label(typ, posL)
 	}
 }
 

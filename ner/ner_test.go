@@ -254,6 +254,19 @@ func TestNamesAfterTitles(t *testing.T) {
 	}
 }
 
+func TestOrganizations(t *testing.T) {
+	r := Default()
+	words := strings.Fields("WHO and the World Health Organisation , not the Health Ministry")
+	labels := make([]int, len(words))
+	labels[8], labels[9] = label(0, posB), label(0, posL) // an entity already there stays
+	r.organizations(labels, words)
+	org := slices.Index(r.types, "ORG")
+	want := []treebank.Entity{ent(0, 1, r.types[org]), ent(3, 6, r.types[org]), ent(8, 10, r.types[0])}
+	if got := decode(labels, r.types); !slices.Equal(got, want) {
+		t.Errorf("organizations = %v, want %v", got, want)
+	}
+}
+
 func TestConcurrent(t *testing.T) {
 	sents := newsSentences()
 	want := make([][]treebank.Entity, len(sents))
