@@ -288,3 +288,19 @@ func TestConcurrent(t *testing.T) {
 		<-done
 	}
 }
+
+// FuzzRead feeds Read corrupt model files: an error, never a panic. Seeds
+// are the embedded model cut short and with bytes flipped near its start,
+// where the flags and the vocabulary are.
+func FuzzRead(f *testing.F) {
+	f.Add(defaultModel[:len(magic)+40])
+	flipped := bytes.Clone(defaultModel[:len(magic)+200])
+	flipped[len(magic)+1] ^= 0xff
+	f.Add(flipped)
+	f.Add([]byte(magic1 + "\x01"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if r, err := Read(bytes.NewReader(b)); err == nil {
+			r.Recognize([]string{"Kenya", "and", "Uganda"}, nil)
+		}
+	})
+}
