@@ -25,10 +25,11 @@ func (k *coding) match(t *tree, v int, lemma string) (code, reverse string, spec
 			}
 		}
 	}
-	// Of the patterns that match, the one whose words after the verb
-	// start nearest to it wins, file order breaking ties: "launched
-	// rocket fire against camps near the border" is fire (193), not
-	// border (050).
+	// Of the patterns that match, the one whose words lie nearest the
+	// verb wins (the first after it, the last before it; a pattern of
+	// prepositions alone counts as farther than any noun), the order of
+	// VerbPatterns breaking ties: "launched rocket fire against camps near
+	// the border" is fire (193), not border (050).
 	best, bestAt := -1, 0
 	for i, p := range k.patterns(lemma) {
 		_, b, ok := found(t, p.before, before)
