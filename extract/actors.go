@@ -706,10 +706,10 @@ func (r *resolver) name(si, i int) int {
 	return n
 }
 
-// livingIn returns the state named in a phrase "of" or "in" at token j
-// ("of southern Serbia", "in Germany"), or "".
+// livingIn returns the state named in a phrase "of" at token j ("of
+// southern Serbia"), or "". ("Americans in Germany" are still Americans.)
 func (r *resolver) livingIn(s *sentence, j int) string {
-	if w := s.lower(j); w != "of" && w != "in" {
+	if s.lower(j) != "of" {
 		return ""
 	}
 	for k := j + 1; k < min(j+4, len(s.words)); k++ {
