@@ -98,18 +98,24 @@ func encode(ents []treebank.Entity, n int, types []string) []int {
 		if t < 0 || e.Start < end || e.Start >= e.End || e.End > n {
 			continue
 		}
-		if e.End-e.Start == 1 {
-			labels[e.Start] = label(t, posU)
-		} else {
-			labels[e.Start] = label(t, posB)
-			for i := e.Start + 1; i < e.End-1; i++ {
-				labels[i] = label(t, posI)
-			}
-			labels[e.End-1] = label(t, posL)
-		}
+		labelSpan(labels, e.Start, e.End, t)
 		end = e.End
 	}
 	return labels
+}
+
+// labelSpan labels words [i, j) as one entity of type typ.
+func labelSpan(labels []int, i, j, typ int) {
+	switch {
+	case j == i+1:
+		labels[i] = label(typ, posU)
+	case j > i+1:
+		labels[i] = label(typ, posB)
+		for k := i + 1; k < j-1; k++ {
+			labels[k] = label(typ, posI)
+		}
+		labels[j-1] = label(typ, posL)
+	}
 }
 
 // decode reads the entities off a label sequence. It accepts any sequence:

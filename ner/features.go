@@ -127,7 +127,8 @@ var (
 
 // scratch is the per-sentence working memory of feature extraction.
 type scratch struct {
-	sentCase int // of the sentence prepared
+	sentCase int     // of the sentence prepared
+	entries  []entry // the lexicon's entries in the sentence, left to right
 	toks     []tok
 	buf      []byte
 	feats    []uint64
@@ -135,8 +136,14 @@ type scratch struct {
 	labels   []int
 }
 
+// entry is a lexicon entry matched over words [start, end) of a sentence.
+type entry struct {
+	kind       lexicon.Kind
+	start, end int
+}
+
 // prepare hashes the words of a sentence, and their parts of speech if
-// upos is not nil, into s.toks, and sets s.sentCase.
+// upos is not nil, into s.toks, and sets s.sentCase and s.entries.
 func (s *scratch) prepare(words, upos []string, lex *lexicon.Lexicon, voc vocab) {
 	s.toks = s.toks[:0]
 	nm := names()
@@ -170,12 +177,14 @@ func (s *scratch) prepare(words, upos []string, lex *lexicon.Lexicon, voc vocab)
 		s.toks = append(s.toks, t)
 	}
 	s.markRuns(words)
+	s.entries = s.entries[:0]
 	for i := 0; i < len(words); {
 		e, n := lex.Match(words[i:])
 		if n == 0 {
 			i++
 			continue
 		}
+		s.entries = append(s.entries, entry{e.Kind, i, i + n})
 		for j := range n {
 			s.toks[i+j].gaz = uint64(e.Kind)<<3 | uint64(bilouPos(j, n)) | 1<<8
 		}

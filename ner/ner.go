@@ -67,9 +67,9 @@ func (r *Recognizer) Recognize(words, upos []string) []treebank.Entity {
 	defer r.pool.Put(s)
 	labels := r.tag(s, words, upos, nil, r.vocab)
 	if s.sentCase == caseMixed {
-		r.namesAfterTitles(labels, words, upos)
+		r.namesAfterTitles(s.entries, labels, words, upos)
 	}
-	r.organizations(labels, words)
+	r.organizations(s.entries, labels)
 	return cutTitles(decode(labels, r.types), words, r.lex)
 }
 
@@ -196,19 +196,16 @@ func Train(train, dev []treebank.Sentence, opts perceptron.Options) (*Recognizer
 // easily missed. The rule runs only on sentences in mixed case (in a
 // headline every word is capitalised) and stops at a word that is not a
 // proper noun, when parts of speech are known, and at days and months.
-func (r *Recognizer) namesAfterTitles(labels []int, words, upos []string) {
+// entries are the lexicon's entries in the sentence (scratch.entries).
+func (r *Recognizer) namesAfterTitles(entries []entry, labels []int, words, upos []string) {
 	per := slices.Index(r.types, "PER")
 	if per < 0 {
 		return
 	}
-	for i := 0; i < len(words); {
-		m, n := r.lex.Match(words[i:])
-		if n == 0 {
-			i++
-			continue
-		}
-		i += n
-		if m.Kind != lexicon.Role || labels[i-1] != 0 {
+	next := 0 // where the last name labelled ends
+	for _, e := range entries {
+		i := e.end
+		if e.start < next || e.kind != lexicon.Role || labels[i-1] != 0 {
 			continue
 		}
 		j := i
@@ -217,7 +214,7 @@ func (r *Recognizer) namesAfterTitles(labels []int, words, upos []string) {
 			j++
 		}
 		labelSpan(labels, i, j, per)
-		i = j
+		next = j
 	}
 }
 
@@ -225,35 +222,15 @@ func (r *Recognizer) namesAfterTitles(labels []int, words, upos []string) {
 // lexicon ("World Health Organisation", "WHO") that the model left
 // outside any entity: it has seen few of them, and the lexicon knows them
 // all.
-func (r *Recognizer) organizations(labels []int, words []string) {
+func (r *Recognizer) organizations(entries []entry, labels []int) {
 	org := slices.Index(r.types, "ORG")
 	if org < 0 {
 		return
 	}
-	for i := 0; i < len(words); {
-		m, n := r.lex.Match(words[i:])
-		if n == 0 {
-			i++
-			continue
+	for _, e := range entries {
+		if e.kind == lexicon.IGO && !slices.ContainsFunc(labels[e.start:e.end], func(l int) bool { return l != 0 }) {
+			labelSpan(labels, e.start, e.end, org)
 		}
-		if m.Kind == lexicon.IGO && !slices.ContainsFunc(labels[i:i+n], func(l int) bool { return l != 0 }) {
-			labelSpan(labels, i, i+n, org)
-		}
-		i += n
-	}
-}
-
-// labelSpan labels words [i, j) as one entity of type typ.
-func labelSpan(labels []int, i, j, typ int) {
-	switch {
-	case j == i+1:
-		labels[i] = label(typ, posU)
-	case j > i+1:
-		labels[i] = label(typ, posB)
-		for k := i + 1; k < j-1; k++ {
-			labels[k] = label(typ, posI)
-		}
-		labels[j-1] = label(typ, posL)
 	}
 }
 

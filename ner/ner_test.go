@@ -246,8 +246,10 @@ func TestNamesAfterTitles(t *testing.T) {
 		if tt.upos != "" {
 			upos = strings.Fields(tt.upos)
 		}
+		var s scratch
+		s.prepare(words, upos, r.lex, nil)
 		labels := make([]int, len(words))
-		r.namesAfterTitles(labels, words, upos)
+		r.namesAfterTitles(s.entries, labels, words, upos)
 		if got := decode(labels, r.types); !slices.Equal(got, tt.want) {
 			t.Errorf("namesAfterTitles(%q) = %v, want %v", tt.words, got, tt.want)
 		}
@@ -259,7 +261,9 @@ func TestOrganizations(t *testing.T) {
 	words := strings.Fields("WHO and the World Health Organisation , not the Health Ministry")
 	labels := make([]int, len(words))
 	labels[8], labels[9] = label(0, posB), label(0, posL) // an entity already there stays
-	r.organizations(labels, words)
+	var s scratch
+	s.prepare(words, nil, r.lex, nil)
+	r.organizations(s.entries, labels)
 	org := slices.Index(r.types, "ORG")
 	want := []treebank.Entity{ent(0, 1, r.types[org]), ent(3, 6, r.types[org]), ent(8, 10, r.types[0])}
 	if got := decode(labels, r.types); !slices.Equal(got, want) {
