@@ -23,7 +23,9 @@
 // turns cooperation into the matching intent (04x → 036, …) and force into
 // a threat (13x); threatened ("threatened to", or intended on a condition:
 // "will withdraw unless") gives a threat; refused ("refused to") a
-// rejection (12x). Agreeing or deciding to do what the dictionary does not
+// rejection (12x). What is asked for ("must ensure", "demanded the
+// rebels allow", "urged Uganda to support") is no event, nor is what serves
+// it: the request is. Agreeing or deciding to do what the dictionary does not
 // code is the intent to cooperate (030). "X said that Y must …" is X's
 // demand (100) on Y. Nouns that name events ("Sa'ar's visit to Baku",
 // "held talks with Bayramov"; the longest name with the words before the
@@ -129,7 +131,7 @@ func (k *coding) sentence(t *tree) {
 func (k *coding) verb(t *tree, v int) bool {
 	lemma, ok := k.lex.VerbLemma(t.words[v])
 	neg := negated(t, v)
-	if !ok || neg && !acceptances[lemma] || k.governsEvent(t, v) || deniedAbove(t, v) {
+	if !ok || neg && !acceptances[lemma] || k.governsEvent(t, v) || k.unreal(t, v) {
 		return false
 	}
 	code, reverse, specific := k.match(t, v, lemma)
@@ -252,7 +254,7 @@ func mutual(code string) bool {
 // coded: "plans" in "plans to visit", whose intent the visit carries.
 func (k *coding) governsEvent(t *tree, v int) bool {
 	for _, x := range t.children(v, "xcomp") {
-		if lemma, ok := k.lex.VerbLemma(t.words[x]); ok {
+		if lemma, ok := k.lex.VerbLemma(t.words[x]); ok && !k.unreal(t, x) {
 			if code, reverse, _ := k.match(t, x, lemma); code != "" || reverse != "" {
 				return true
 			}

@@ -193,10 +193,14 @@ func negated(t *tree, v int) bool {
 	return false
 }
 
-// deniedAbove reports whether the verb at v completes or serves a verb
-// that is denied: "would not give permission to Russia to help Israel"
-// says no help will come.
-func deniedAbove(t *tree, v int) bool {
+// unreal reports whether the verb at v says what is asked for (see
+// requested), or completes or serves a verb that is asked for or denied:
+// "would not give permission to Russia to help Israel" says no help will
+// come, "must ensure security to allow aid" that none has yet.
+func (k *coding) unreal(t *tree, v int) bool {
+	if k.requested(t, v) {
+		return true
+	}
 	for range 4 {
 		switch t.rel(v) {
 		case "xcomp", "advcl", "acl":
@@ -207,12 +211,35 @@ func deniedAbove(t *tree, v int) bool {
 		if v < 0 {
 			return false
 		}
-		if t.Tokens[v].UPOS == "VERB" && negated(t, v) {
+		if t.Tokens[v].UPOS == "VERB" && (negated(t, v) || k.requested(t, v)) {
 			return true
 		}
 	}
 	return false
 }
+
+// requested reports whether the verb at v is what someone asks for, not
+// something done: a reported obligation ("said US forces must ensure
+// security") or the complement of a request ("demanded the parties allow
+// aid", "urged the EC to support the PLO"). The request is the event.
+func (k *coding) requested(t *tree, v int) bool {
+	for _, c := range t.children(v, "aux") {
+		if obligations[t.words[c]] {
+			return true
+		}
+	}
+	if !complement(t, v) && t.rel(v) != "ccomp" {
+		return false
+	}
+	h := t.head(v)
+	lemma, ok := k.lex.VerbLemma(t.words[h])
+	return ok && requests[lemma]
+}
+
+// requests are the verbs whose complement is what they ask for.
+var requests = map[string]bool{"demand": true, "urge": true, "ask": true, "call": true,
+	"appeal": true, "request": true, "press": true, "pressure": true, "implore": true,
+	"beg": true, "plead": true, "insist": true, "push": true}
 
 // passive reports whether the verb at v is in the passive voice. A
 // passive subject with no passive auxiliary on a verb with an object is
