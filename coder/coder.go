@@ -221,7 +221,8 @@ func (k *coding) verb(t *tree, v int) bool {
 		k.alone(t, v, sources, code, conf-0.2)
 		return false
 	}
-	if both {
+	if both && m == done {
+		// (Offering or refusing to negotiate is one side's doing.)
 		k.addAll(t, v, targets, sources, code, conf)
 	}
 	return k.addAll(t, v, sources, targets, code, conf)
