@@ -28,8 +28,9 @@ import (
 //     are the ordered pairs (JOR, GBR) and (GBR, JOR), as a CAMEO coder
 //     writes a mutual act. The gold's PLOVER 0.5 names are mapped to current
 //     ones: DEMAND→REQUEST, DISAPPROVE→ACCUSE, FIGHT→ASSAULT,
-//     INVESTIGATE→ACCUSE; DOCUMENT records (file documentation) are
-//     skipped.
+//     INVESTIGATE→ACCUSE; its country codes that are no ISO 3166 codes
+//     to the ISO ones (JAP→JPN, ITL→ITA, VTN→VNM); DOCUMENT records (file
+//     documentation) are skipped.
 //   - PETRARCH-2: (source country, target country, CAMEO root). Full
 //     compares the full actor codes instead (ISRGOV ≠ ISR), which is
 //     stricter than the gold's own coder could be asked to be on
@@ -229,7 +230,11 @@ func (e Events) String() string {
 		fmt.Fprintf(&b, "  skipped      %d %s\n", e.Skipped[k], k)
 	}
 	for _, k := range slices.Sorted(maps.Keys(e.Mapped)) {
-		fmt.Fprintf(&b, "  mapped       %d %s (PLOVER 0.5 name)\n", e.Mapped[k], k)
+		why := "PLOVER 0.5 name"
+		if from, _, _ := strings.Cut(k, "→"); ploverCountries[from[:min(3, len(from))]] != "" {
+			why = "not an ISO 3166 code"
+		}
+		fmt.Fprintf(&b, "  mapped       %d %s (%s)\n", e.Mapped[k], k, why)
 	}
 	fmt.Fprintf(&b, "type_accuracy  %6.2f %%  gold events whose %s the system found for the text\n", 100*e.TypeAccuracy, typ)
 	fmt.Fprintf(&b, "triples        %s  (source country, target country, %s)\n", prfLine(e.PRF), typ)
@@ -284,6 +289,14 @@ func ReadPLOVER(r io.Reader, name string) (GoldEvents, error) {
 		if err != nil {
 			return g, fmt.Errorf("%s: record %d (%s): target: %w", name, i, rec.ID, err)
 		}
+		for _, codes := range [][]string{src, tgt} {
+			for i, c := range codes {
+				if iso, ok := ploverCountries[c[:min(3, len(c))]]; ok {
+					codes[i] = iso + c[3:]
+					g.Mapped[c+"→"+codes[i]]++
+				}
+			}
+		}
 		typ := ploverType(rec.Event)
 		if typ != strings.ToUpper(rec.Event) {
 			g.Mapped[rec.Event+"→"+typ]++
@@ -298,6 +311,11 @@ func ReadPLOVER(r io.Reader, name string) (GoldEvents, error) {
 	}
 	return g, nil
 }
+
+// ploverCountries maps the country codes of the PLOVER gold that are not
+// ISO 3166-1 (CAMEO's country codes, and the coder's) to the ISO code of
+// the state they stand for.
+var ploverCountries = map[string]string{"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 // ploverActors reads a source or target: a list of {actorText, code}, or
 // "" or null for none.

@@ -107,8 +107,8 @@ const ploverSample = `[
  {"id": "A-2", "event": "AGREE", "text": "Aland and Bland agreed to help Cland.",
   "source": [{"actorText": "Aland", "code": "ALA"}, {"actorText": "Bland", "code": "BLA"}], "target": "",
   "textInfo": {"markup": "(SRC: Aland) and (SRC: Bland) (EVT: agreed to help) Cland."}},
- {"id": "D-2", "event": "DEMAND", "text": "Cland demanded that Dland free the sailors.",
-  "source": [{"actorText": "Cland", "code": "CLA"}], "target": [{"actorText": "Dland", "code": "DLAGOV"}]},
+ {"id": "D-2", "event": "DEMAND", "text": "Cland demanded that Japan free the sailors.",
+  "source": [{"actorText": "Cland", "code": "CLA"}], "target": [{"actorText": "Japan", "code": "JAPGOV"}]},
  {"id": "F-1", "event": "FIGHT", "text": "Eland's army fought Fland's.", "source": [{"actorText": "Eland", "code": "ELA"}]}
 ]`
 
@@ -123,13 +123,13 @@ func TestReadPLOVER(t *testing.T) {
 				Events: []GoldEvent{{Sources: []string{"ALA", "BLA"}, Type: "AGREE", Mutual: true}}},
 			{ID: "A-2", Text: "Aland and Bland agreed to help Cland.",
 				Events: []GoldEvent{{Sources: []string{"ALA", "BLA"}, Type: "AGREE"}}},
-			{ID: "D-2", Text: "Cland demanded that Dland free the sailors.",
-				Events: []GoldEvent{{Sources: []string{"CLA"}, Targets: []string{"DLAGOV"}, Type: "REQUEST"}}},
+			{ID: "D-2", Text: "Cland demanded that Japan free the sailors.",
+				Events: []GoldEvent{{Sources: []string{"CLA"}, Targets: []string{"JPNGOV"}, Type: "REQUEST"}}},
 			{ID: "F-1", Text: "Eland's army fought Fland's.",
 				Events: []GoldEvent{{Sources: []string{"ELA"}, Type: "ASSAULT"}}},
 		},
 		Skipped: map[string]int{"DOCUMENT (file documentation)": 1},
-		Mapped:  map[string]int{"DEMAND→REQUEST": 1, "FIGHT→ASSAULT": 1},
+		Mapped:  map[string]int{"DEMAND→REQUEST": 1, "FIGHT→ASSAULT": 1, "JAPGOV→JPNGOV": 1},
 	}
 	if diff := cmp.Diff(want, g); diff != "" {
 		t.Errorf("gold (-want +got):\n%s", diff)
