@@ -44,8 +44,10 @@ func (e Entry) Dated() []DatedCode {
 }
 
 // joiners are the words of a Known name that need not be capitalized in
-// the text ("Organization of the Islamic Conference", "Osama bin Laden").
+// the text ("Organization of the Islamic Conference", "Osama bin Laden",
+// "the Clinton administration").
 var joiners = map[string]bool{
+	"administration": true, "government": true,
 	"of": true, "the": true, "and": true, "for": true, "in": true, "on": true, "de": true, "del": true,
 	"da": true, "do": true, "dos": true, "du": true, "des": true, "la": true, "le": true, "al": true,
 	"el": true, "bin": true, "ibn": true, "bint": true, "van": true, "von": true, "der": true, "y": true, "e": true,

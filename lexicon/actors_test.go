@@ -71,6 +71,8 @@ func TestMatchKnownCase(t *testing.T) {
 		{"us", 0},
 		{"rice prices", 0},
 		{"bush fires", 0},
+		{"the Clinton administration said", 3}, // a common noun in a name
+		{"the clinton administration", 0},
 		{"may", 0},
 	} {
 		if _, n := l.MatchKnown(strings.Fields(c.text)); n != c.n {
