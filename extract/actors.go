@@ -211,6 +211,16 @@ func (r *resolver) parseIntro(si, i int) (intro, bool) {
 		j++
 		e, n = r.lex.Match(s.words[j:])
 	}
+	if n > 0 && e.Kind == lexicon.Agent && in.desigFrom >= 0 && j == portfolio {
+		// "British militant Haroon Rashid Aswad": a sector word as a
+		// title, when a full name follows.
+		if from, to := r.nameAt(s, j+n); to-from >= 2 {
+			e.Name = strings.ToLower(strings.Join(s.words[j:j+n], " "))
+			in.roleFrom, in.role = j, e
+			in.nameFrom, in.nameTo = from, to
+			return in, true
+		}
+	}
 	if n == 0 || e.Kind != lexicon.Role {
 		return r.parseAppositive(si, i)
 	}
