@@ -116,6 +116,7 @@ func TestRules(t *testing.T) {
 		{"what is demanded is asked for, not done", "Kenya demanded Ugandan rebels to allow aid workers into Somalia.", []string{"KEN>UGA 10*"}},
 		{"an offer to negotiate is one side's", "Kenya offered to negotiate with the president of Uganda.", []string{"KEN>UGA 03*"}},
 		{"a person titled by a sector word", "Kenyan police arrested Ugandan militant Joseph Okello in Nairobi on Friday.", []string{"KEN>UGA 173"}},
+		{"a trade between a demonym and a sector word; a bridge blocked", "Kenyan paper workers blocked the bridge from Kenya to Uganda for three hours.", []string{"KEN>KEN 144", "KEN>UGA 144"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},

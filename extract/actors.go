@@ -559,9 +559,7 @@ func (r *resolver) description(si, i int) int {
 		if s.lower(j) == "'s" {
 			j++
 		}
-		if r.peopleBefore(s, j) {
-			j++ // "Turkish Kurd refugees": the state's refugees
-		}
+		j += r.modifiersBefore(s, j) // "Turkish Kurd refugees": the state's refugees
 	}
 	e, n := r.lex.Match(s.words[j:])
 	head := ""
@@ -598,18 +596,24 @@ func (r *resolver) description(si, i int) int {
 	return end - i
 }
 
-// peopleBefore reports whether token j is a capitalized word the lexicon
-// does not know, followed by a sector word: a people or group of the state
-// named before it ("Kurd" in "Turkish Kurd refugees").
-func (r *resolver) peopleBefore(s *sentence, j int) bool {
-	if j+1 >= len(s.words) || !isCapitalized(s.words[j]) {
-		return false
+// modifiersBefore returns how many words from token j, one or two the
+// lexicon does not know, stand between a demonym and a sector word they
+// modify: a people or group of the state ("Kurd" in "Turkish Kurd
+// refugees") or a trade ("paper" in "French paper workers"); 0 if none
+// do.
+func (r *resolver) modifiersBefore(s *sentence, j int) int {
+	for k := j; k < j+2 && k+1 < len(s.words); k++ {
+		if _, n := r.lex.Match(s.words[k:]); n > 0 {
+			return 0
+		}
+		if !isCapitalized(s.words[k]) && s.xpos[k] != "NN" && s.xpos[k] != "JJ" {
+			return 0
+		}
+		if e, n := r.lex.Match(s.words[k+1:]); n > 0 && e.Kind == lexicon.Agent {
+			return k + 1 - j
+		}
 	}
-	if _, n := r.lex.Match(s.words[j:]); n > 0 {
-		return false
-	}
-	e, n := r.lex.Match(s.words[j+1:])
-	return n > 0 && e.Kind == lexicon.Agent
+	return 0
 }
 
 // onlyState returns the state sentence si names, by name, demonym or
