@@ -18,7 +18,8 @@
 // subject the target. The verb's patterns,
 // most specific first, are matched against the words of its phrase to
 // choose the CAMEO code. A negated verb gives no event, but for accepting,
-// allowing or agreeing, whose negation is a refusal (12x). The mood of a verb
+// allowing, agreeing or giving permission, whose negation is a refusal
+// (12x). The mood of a verb
 // changes its code: intended ("will visit", "plans to", "is expected to")
 // turns cooperation into the matching intent (04x → 036, …) and force into
 // a threat (13x); threatened ("threatened to", or intended on a condition:
@@ -131,7 +132,7 @@ func (k *coding) sentence(t *tree) {
 func (k *coding) verb(t *tree, v int) bool {
 	lemma, ok := k.lex.VerbLemma(t.words[v])
 	neg := negated(t, v)
-	if !ok || neg && !acceptances[lemma] || k.governsEvent(t, v) || k.unreal(t, v) {
+	if !ok || neg && !accepting(t, v, lemma) || k.governsEvent(t, v) || k.unreal(t, v) {
 		return false
 	}
 	code, reverse, specific := k.match(t, v, lemma)

@@ -104,7 +104,7 @@ func TestRules(t *testing.T) {
 		{"transport blocked", "Ugandan rebels on Tuesday blocked transport into Kampala.", []string{"UGA>UGA 144"}},
 		{"beaten up", "Kenyan soldiers routinely beat up Somali detainees with the knowledge of senior officers.", []string{"KEN>SOM 182"}},
 		{"part of a place captured", "Kenyan troops have captured part of a Somali rebel stronghold near the border.", []string{"KEN>SOM 192"}},
-		{"an act serving a denied one", "Kenya said it would not give permission to Uganda to help Somalia.", nil},
+		{"a permission withheld is a refusal; what it would serve is no event", "Kenya said it would not give permission to Uganda to help Somalia.", []string{"KEN>UGA 12*"}},
 		{"a people between a demonym and a sector word", "Kenya will allow up to 13,000 Kenyan Maasai refugees who have lived in Uganda for more than a decade to return home.", []string{"KEN>KEN 035"}},
 		{"the European Community", "European Community foreign ministers demanded the withdrawal of Ugandan forces from Kenya on Monday.", []string{">UGA 10*"}},
 		{"a hedge before a noun", "Kenya extradited suspected Ugandan rebel leader Joseph Okello to Uganda on Sunday, a senior Kenyan government official said.", []string{"KEN>UGA 063"}},

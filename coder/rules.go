@@ -436,7 +436,22 @@ var (
 	acceptances = map[string]bool{"accept": true, "allow": true, "permit": true, "agree": true,
 		"approve": true, "recognize": true, "recognise": true}
 	conditions = map[string]bool{"if": true, "unless": true}
+	// Nouns that make giving or granting them an acceptance: "would not
+	// give permission" is a refusal.
+	permissions = map[string]bool{"permission": true, "approval": true, "consent": true,
+		"go-ahead": true, "clearance": true, "authorization": true, "authorisation": true}
 )
+
+// accepting reports whether the verb at v, of lemma, accepts or allows
+// something, so that its negation is a refusal: "will not accept
+// refugees", "would not give permission".
+func accepting(t *tree, v int, lemma string) bool {
+	if acceptances[lemma] {
+		return true
+	}
+	o := t.child(v, "obj")
+	return o >= 0 && permissions[t.words[o]]
+}
 
 // mood tells how the verb at v is meant: by its modal, by the verb it is
 // the complement of, and by a condition put on it.
