@@ -315,7 +315,7 @@ func flatten(gs []PatternGroup) []string {
 
 // load reads synsets.tsv, then verbs.tsv and dyad's additions to it
 // (verbs-dyad.tsv, in the same format; a block named again there gets the
-// patterns and verbs that follow).
+// patterns and verbs that follow, and a pattern given again its new code).
 func (v *verbs) load(synsets []byte, verbFiles ...file) error {
 	err := eachData("synsets.tsv", synsets, func(loc string, f []string) error {
 		if len(f) != 2 || !strings.HasPrefix(f[0], "&") || len(f[0]) < 2 {
@@ -330,7 +330,7 @@ func (v *verbs) load(synsets []byte, verbFiles ...file) error {
 	if err != nil {
 		return err
 	}
-	for _, vf := range verbFiles {
+	for n, vf := range verbFiles {
 		var cur *verbBlock
 		err := eachData(vf.name, vf.data, func(loc string, f []string) error {
 			var err error
@@ -340,7 +340,7 @@ func (v *verbs) load(synsets []byte, verbFiles ...file) error {
 			case "verb":
 				err = v.addVerb(f, cur)
 			case "pattern":
-				err = v.addPattern(f, cur)
+				err = v.addPattern(f, cur, n > 0)
 			default:
 				err = fmt.Errorf("line kind %q is not block, verb or pattern", f[0])
 			}
@@ -410,7 +410,9 @@ func (v *verbs) addVerb(f []string, b *verbBlock) error {
 	return nil
 }
 
-func (v *verbs) addPattern(f []string, b *verbBlock) error {
+// addPattern adds a pattern line to block b. In dyad's additions (again),
+// a pattern the block already has takes the new code.
+func (v *verbs) addPattern(f []string, b *verbBlock, again bool) error {
 	if b == nil {
 		return fmt.Errorf("pattern before the first block")
 	}
@@ -430,6 +432,14 @@ func (v *verbs) addPattern(f []string, b *verbBlock) error {
 	if p.Code, p.Reverse, err = ParseCode(f[2]); err != nil {
 		return fmt.Errorf("pattern %q: %w", f[1], err)
 	}
+	if again {
+		for i, q := range b.patterns {
+			if slices.EqualFunc(q.BeforeGroups, p.BeforeGroups, samePatternGroup) && slices.EqualFunc(q.AfterGroups, p.AfterGroups, samePatternGroup) {
+				b.patterns[i].Code, b.patterns[i].Reverse = p.Code, p.Reverse
+				return nil
+			}
+		}
+	}
 	// Insert keeping the most words first and file order among equals.
 	n := len(p.Before) + len(p.After)
 	i, _ := slices.BinarySearchFunc(b.patterns, n, func(q VerbPattern, n int) int {
@@ -440,6 +450,10 @@ func (v *verbs) addPattern(f []string, b *verbBlock) error {
 	})
 	b.patterns = slices.Insert(b.patterns, i, p)
 	return nil
+}
+
+func samePatternGroup(a, b PatternGroup) bool {
+	return a.Prep == b.Prep && slices.Equal(a.Words, b.Words)
 }
 
 // eachData is eachLine over data already read.
