@@ -118,6 +118,7 @@ func TestRules(t *testing.T) {
 		{"a person titled by a sector word", "Kenyan police arrested Ugandan militant Joseph Okello in Nairobi on Friday.", []string{"KEN>UGA 173"}},
 		{"a trade between a demonym and a sector word; a bridge blocked", "Kenyan paper workers blocked the bridge from Kenya to Uganda for three hours.", []string{"KEN>KEN 144", "KEN>UGA 144"}},
 		{"a treaty ratified", "Kenya ratified a trade agreement with Uganda on Tuesday.", []string{"KEN>UGA 057", "UGA>KEN 057"}},
+		{"a conjunct shares its verb's mood", "Kenya threatened to cut aid to Uganda and impose sanctions on Tanzania.", []string{"KEN>UGA 13*", "KEN>TZA 13*"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},

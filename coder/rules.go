@@ -454,7 +454,7 @@ func accepting(t *tree, v int, lemma string) bool {
 }
 
 // mood tells how the verb at v is meant: by its modal, by the verb it is
-// the complement of, and by a condition put on it.
+// the complement or the conjunct of, and by a condition put on it.
 func (k *coding) mood(t *tree, v int) mood {
 	m := done
 	for _, c := range t.children(v, "aux") {
@@ -463,6 +463,9 @@ func (k *coding) mood(t *tree, v int) mood {
 		}
 	}
 	h := t.head(v)
+	if m == done && t.rel(v) == "conj" && h >= 0 && t.Tokens[h].UPOS == "VERB" {
+		return k.mood(t, h) // "threatened to cut aid and impose sanctions"
+	}
 	if !complement(t, v) {
 		// "Greece plans to impose", with "plans" tagged a noun: the
 		// word before the infinitive's "to".
