@@ -194,7 +194,8 @@ func negated(t *tree, v int) bool {
 }
 
 // unreal reports whether the verb at v says what is asked for (see
-// requested), or completes or serves a verb that is asked for or denied:
+// requested), or completes, serves or is joined to a verb that is asked
+// for or denied:
 // "would not give permission to Russia to help Israel" says no help will
 // come, "must ensure security to allow aid" that none has yet.
 func (k *coding) unreal(t *tree, v int) bool {
@@ -204,6 +205,12 @@ func (k *coding) unreal(t *tree, v int) bool {
 	for range 4 {
 		switch t.rel(v) {
 		case "xcomp", "advcl", "acl":
+		case "conj":
+			// "did not visit Uganda or meet Tanzania", but not "did not
+			// visit Uganda but met Tanzania"
+			if cc := t.child(v, "cc"); cc >= 0 && contrasts[t.words[cc]] {
+				return false
+			}
 		default:
 			return false
 		}
@@ -217,6 +224,10 @@ func (k *coding) unreal(t *tree, v int) bool {
 	}
 	return false
 }
+
+// contrasts are the conjunctions that set a conjunct against the one
+// before it.
+var contrasts = map[string]bool{"but": true, "yet": true}
 
 // requested reports whether the verb at v is what someone asks for, not
 // something done: a reported obligation ("said US forces must ensure
