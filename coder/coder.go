@@ -157,6 +157,9 @@ func (k *coding) verb(t *tree, v int) bool {
 		for _, c := range t.children(v, "nsubj:pass") {
 			targets = append(targets, t.actors(c)...)
 		}
+		if t.child(v, "nsubj:pass") < 0 {
+			targets = subjectActors(t, v) // "Uganda is expected to be visited by …"
+		}
 		for _, c := range t.children(v, "obl") {
 			if t.caseOf(c) == "by" {
 				sources = append(sources, t.actors(c)...)

@@ -123,6 +123,7 @@ func TestRules(t *testing.T) {
 		{"a contrasted conjunct is not", "Kenya did not visit Uganda but met Tanzania.", []string{"KEN>TZA 04*"}},
 		{"a conjunct of a demanded act is demanded", "Kenya demanded that Uganda withdraw its troops and pay compensation to Tanzania.", []string{"KEN>UGA 10*"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
+		{"raising in the passive", "Uganda is expected to be visited by Kenya's president next week.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},
 		{"talks are mutual", "Kenya held talks with Uganda.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},
 		{"nominal after a verb", "Kenya's president had a long meeting with Uganda's president.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},
