@@ -14,8 +14,10 @@
 // verb it governs ("threatened to cut off electricity to Nakhichevan"),
 // for a demand or an appeal, the subject of the clause that says what is
 // asked ("demanded that the US cancel"), else any actor named after it in
-// its phrase; in the passive, the agent ("by") is the source and the
-// subject the target. The verb's patterns,
+// its phrase; in the passive, the agent ("by") is the source, else the
+// state named as the place ("soldiers were killed in Somalia"), and the
+// subject the target, also of a nominal event ("was put under
+// investigation"). The verb's patterns,
 // most specific first, are matched against the words of its phrase to
 // choose the CAMEO code. A negated verb gives no event, but for accepting,
 // allowing, agreeing or giving permission, whose negation is a refusal
@@ -165,6 +167,11 @@ func (k *coding) verb(t *tree, v int) bool {
 				sources = append(sources, t.actors(c)...)
 			}
 		}
+		if len(sources) == 0 && len(targets) > 0 {
+			// "Kenyan soldiers were killed in Somalia": no one named
+			// did it, so the state where it was done did.
+			sources, guessed = placeStates(t, v), true
+		}
 	} else {
 		sources = subjectActors(t, v)
 		if len(sources) == 0 && subject(t, v) < 0 && (t.head(v) < 0 || t.rel(v) == "parataxis") {
@@ -312,7 +319,20 @@ func (k *coding) nominal(t *tree, n int) {
 			targets = append(targets, t.actors(c)...)
 		}
 	}
-	if len(sources) == 0 && verb >= 0 {
+	switch {
+	case verb >= 0 && passive(t, verb):
+		// "a Kenyan was put under investigation by Uganda": the subject
+		// undergoes the event, the agent does it.
+		targets = append(targets, subjectActors(t, verb)...)
+		for _, c := range t.children(verb, "obl") {
+			if t.caseOf(c) == "by" {
+				sources = append(sources, t.actors(c)...)
+			}
+		}
+		if len(sources) == 0 && len(targets) > 0 {
+			sources = placeStates(t, verb) // as for verbs
+		}
+	case len(sources) == 0 && verb >= 0:
 		sources = subjectActors(t, verb)
 	}
 	code := nom.Code
@@ -348,6 +368,17 @@ func (k *coding) nominalNoun(t *tree, n int) (lexicon.Nominal, bool) {
 		}
 	}
 	return lexicon.Nominal{}, false
+}
+
+// placeStates are the states named as places in the phrase of token v.
+func placeStates(t *tree, v int) []mention {
+	var out []mention
+	for _, m := range t.mentions {
+		if m.Role == dyad.RolePlace && t.under(m.from, v) && m.actor.Country != "" && !containsActor(out, m.actor.ID) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // precedingActor is the nearest actor named before the verb at v that
