@@ -159,7 +159,12 @@ func (k *coding) verb(t *tree, v int) bool {
 		for _, c := range t.children(v, "nsubj:pass") {
 			targets = append(targets, t.actors(c)...)
 		}
-		if t.child(v, "nsubj:pass") < 0 {
+		switch {
+		case participle(t, v):
+			// (with the subject's doer rule: "a tariff on Chinese
+			// buses, endorsed by EU leaders" is aimed at no one named)
+			targets = t.actorsWhere(t.head(v), t.doer)
+		case t.child(v, "nsubj:pass") < 0:
 			targets = subjectActors(t, v) // "Uganda is expected to be visited by …"
 		}
 		for _, c := range t.children(v, "obl") {

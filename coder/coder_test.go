@@ -124,6 +124,7 @@ func TestRules(t *testing.T) {
 		{"a conjunct of a demanded act is demanded", "Kenya demanded that Uganda withdraw its troops and pay compensation to Tanzania.", []string{"KEN>UGA 10*"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"no agent: the state where it was done", "Ten Kenyan soldiers were killed in Somalia today.", []string{"SOM>KEN 19*"}},
+		{"a participle is passive", "There were ten Kenyan soldiers killed in Somalia today.", []string{"SOM>KEN 19*"}},
 		{"a nominal event undergone", "A Kenyan national has been put under investigation in Uganda.", []string{"UGA>KEN 09*"}},
 		{"raising in the passive", "Uganda is expected to be visited by Kenya's president next week.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},

@@ -252,15 +252,22 @@ var requests = map[string]bool{"demand": true, "urge": true, "ask": true, "call"
 	"appeal": true, "request": true, "press": true, "pressure": true, "implore": true,
 	"beg": true, "plead": true, "insist": true, "push": true}
 
-// passive reports whether the verb at v is in the passive voice. A
-// passive subject with no passive auxiliary on a verb with an object is
+// passive reports whether the verb at v is in the passive voice, or a
+// participle that is (see participle). A passive subject with no passive auxiliary on a verb with an object is
 // the parser's error ("The Israeli army forced out … refugees"): the
 // verb is active.
 func passive(t *tree, v int) bool {
-	if t.child(v, "aux:pass") >= 0 {
+	if t.child(v, "aux:pass") >= 0 || participle(t, v) {
 		return true
 	}
 	return t.child(v, "nsubj:pass") >= 0 && t.child(v, "obj") < 0
+}
+
+// participle reports whether the verb at v is a past participle modifying
+// a noun, with no object: "soldiers killed in Ukraine", a passive whose
+// subject is that noun.
+func participle(t *tree, v int) bool {
+	return t.rel(v) == "acl" && t.Tokens[v].XPOS == "VBN" && t.child(v, "obj") < 0
 }
 
 // relatives are the pronouns that open a relative clause.
