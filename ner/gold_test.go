@@ -12,7 +12,7 @@ import (
 // Floors on the embedded model, a little under the measured scores (see
 // doc.go), so that a regression fails.
 const (
-	gumDevFloor = 0.74 // measured 0.7516
+	gumDevFloor = 0.77 // measured 0.7865
 	newsFloor   = 0.91 // measured 0.9677; one entity is 3 points
 )
 

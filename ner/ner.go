@@ -70,7 +70,115 @@ func (r *Recognizer) Recognize(words, upos []string) []treebank.Entity {
 		r.namesAfterTitles(s.entries, labels, words, upos)
 	}
 	r.organizations(s.entries, labels)
-	return cutTitles(decode(labels, r.types), words, r.lex)
+	ents := cutTitles(decode(labels, r.types), words, r.lex)
+	if s.sentCase == caseMixed {
+		ents = r.institutions(ents, words)
+	}
+	return ents
+}
+
+// institutions types as ORG the names that end in a word naming an
+// institution, or in such a word and "of" a name ("Trinity College",
+// "United States Congress", "Court of Appeal", "National Library of the
+// Netherlands"): the model takes them for places or people, or leaves them
+// out when it has not seen them, as names of places lead most of them. An
+// entity right before such a word, or a run of capitalised words ending
+// in one, takes it in ("Trinity" LOC, "College"; "Atlantic" LOC, "Lottery
+// Corporation"); such a run the model left out becomes one.
+func (r *Recognizer) institutions(ents []treebank.Entity, words []string) []treebank.Entity {
+	if !slices.Contains(r.types, "ORG") {
+		return ents
+	}
+	var out []treebank.Entity
+	next := 0 // the first word no entity of out covers
+	// add appends e; an institution's name right after another entity
+	// takes it in: "Atlantic" + "Lottery Corporation".
+	add := func(e treebank.Entity, institution bool) {
+		if n := len(out); institution && n > 0 && out[n-1].End == e.Start {
+			out[n-1].End, out[n-1].Type = e.End, "ORG"
+		} else {
+			out = append(out, e)
+		}
+		next = e.End
+	}
+	for k, e := range ents {
+		if e.Start < next {
+			continue // taken in by the institution before it
+		}
+		institutionRuns(words, next, e.Start, add)
+		end := e.End
+		for end < len(words) && capitalised(words[end]) && (k+1 == len(ents) || ents[k+1].Start > end) {
+			end++ // "Trinity" + "College"
+		}
+		j := institutionEnd(words, end)
+		if j == 0 {
+			j = institutionEnd(words, e.End)
+		}
+		if j > 0 {
+			e.End, e.Type = j, "ORG"
+		}
+		add(e, j > 0)
+	}
+	institutionRuns(words, next, len(words), add)
+	return out
+}
+
+// institutionEnd returns the end of an institution's name whose last
+// word before "of" is words[j-1], taking in "of [the] Name" after it, or
+// 0 if words[j-1] names no institution.
+func institutionEnd(words []string, j int) int {
+	if j == 0 || !orgHeads[words[j-1]] {
+		return 0
+	}
+	if j+1 < len(words) && words[j] == "of" {
+		k := j + 1
+		if words[k] == "the" {
+			k++
+		}
+		e := k
+		for e < len(words) && capitalised(words[e]) {
+			e++
+		}
+		if e > k {
+			j = e
+		}
+	}
+	return j
+}
+
+// institutionRuns adds an ORG entity for each run of capitalised words in
+// words[from:to], two at least, whose last word names an institution (see
+// institutionEnd). A sentence's first word is capitalised anyway and does
+// not start one.
+func institutionRuns(words []string, from, to int, add func(treebank.Entity, bool)) {
+	for i := max(from, 1); i < to; {
+		if !capitalised(words[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < to && capitalised(words[j]) {
+			j++
+		}
+		if e := institutionEnd(words, j); e > 0 && j-i >= 2 {
+			add(treebank.Entity{Start: i, End: e, Type: "ORG"}, true)
+			j = e
+		}
+		i = j
+	}
+}
+
+// orgHeads are the words that end the names of institutions. "Union" is
+// left out: the Soviet Union was a state.
+var orgHeads = map[string]bool{
+	"College": true, "University": true, "Academy": true, "Institute": true, "Library": true,
+	"Museum": true, "Court": true, "Corporation": true, "Company": true, "Congress": true,
+	"Parliament": true, "Party": true, "Club": true, "Council": true, "Committee": true,
+	"Commission": true, "Agency": true, "Ministry": true, "Department": true, "Bank": true,
+	"Association": true, "Foundation": true, "Organisation": true, "Organization": true,
+	"Society": true, "Bureau": true, "Authority": true, "Federation": true, "League": true,
+	"Times": true, "Post": true, "Bulletin": true, "Journal": true, "Gazette": true,
+	"Airlines": true, "Libraries": true, "Inc.": true, "Ltd": true, "Ltd.": true,
 }
 
 // tag labels words greedily from left to right, each label restricted to

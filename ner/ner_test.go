@@ -226,8 +226,6 @@ func TestCutTitles(t *testing.T) {
 	}
 }
 
-// TestConcurrent runs under -race: Recognize shares the model and pools
-// its scratch memory.
 func TestNamesAfterTitles(t *testing.T) {
 	r := Default()
 	tests := []struct {
@@ -271,6 +269,30 @@ func TestOrganizations(t *testing.T) {
 	}
 }
 
+func TestInstitutions(t *testing.T) {
+	r := Default()
+	for _, tt := range []struct {
+		words string
+		ents  []treebank.Entity
+		want  []treebank.Entity
+	}{
+		{"he entered Trinity College in 1805", []treebank.Entity{ent(2, 3, "LOC")}, []treebank.Entity{ent(2, 4, "ORG")}},
+		{"a ruling of the Newfoundland and Labrador Court of Appeal today", []treebank.Entity{ent(4, 7, "LOC")}, []treebank.Entity{ent(4, 10, "ORG")}},
+		{"librarians of the National Library of the Netherlands met", nil, []treebank.Entity{ent(3, 8, "ORG")}},
+		{"the appellant , Atlantic Lottery Corporation , said", []treebank.Entity{ent(3, 4, "LOC")}, []treebank.Entity{ent(3, 6, "ORG")}},
+		{"an order of the United States Congress", []treebank.Entity{ent(4, 6, "LOC")}, []treebank.Entity{ent(4, 7, "ORG")}},
+		{"Parliament met in London", []treebank.Entity{ent(3, 4, "LOC")}, []treebank.Entity{ent(3, 4, "LOC")}}, // one word, first in the sentence
+		{"the Soviet Union fell", []treebank.Entity{ent(1, 3, "LOC")}, []treebank.Entity{ent(1, 3, "LOC")}},
+	} {
+		got := r.institutions(slices.Clone(tt.ents), strings.Fields(tt.words))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("institutions(%q, %v) = %v, want %v", tt.words, tt.ents, got, tt.want)
+		}
+	}
+}
+
+// TestConcurrent runs under -race: Recognize shares the model and pools
+// its scratch memory.
 func TestConcurrent(t *testing.T) {
 	sents := newsSentences()
 	want := make([][]treebank.Entity, len(sents))
