@@ -200,15 +200,15 @@ func TestVerbPatterns(t *testing.T) {
 		t.Error("rush: no pattern * &food [073]")
 	}
 	// A pattern verbs-dyad.tsv gives again takes its code there: ratifying
-	// a treaty is 057, not the 031 of CAMEO.2.0.txt, and is listed once.
+	// a treaty is 057, not the 031:031 of CAMEO.2.0.txt, and is listed once.
 	var codes []string
 	for _, p := range l.VerbPatterns("ratify") {
 		if slices.Equal(p.After, []string{"&treaty"}) {
 			codes = append(codes, p.Code+":"+p.Reverse)
 		}
 	}
-	if !slices.Equal(codes, []string{"057:057"}) {
-		t.Errorf("ratify * &treaty: codes %v, want [057:057]", codes)
+	if !slices.Equal(codes, []string{"057:"}) {
+		t.Errorf("ratify * &treaty: codes %v, want [057:]", codes)
 	}
 }
 
