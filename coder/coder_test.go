@@ -113,6 +113,8 @@ func TestRules(t *testing.T) {
 		{"a place retaken", "Kenyan forces have retaken a strategic village in southern Somalia.", []string{"KEN>SOM 192"}},
 		{"an obligation is asked for, not done", "Kenya said Ugandan forces must ensure security to allow aid to reach Somalia.", []string{"KEN>UGA 10*"}},
 		{"what is urged is asked for, not done", "Kenya urged Uganda to support Somalia.", []string{"KEN>UGA 020"}},
+		{"what an appeal is for is asked for, not done", "Kenya rejected a Ugandan appeal for deploying troops along its border with Somalia.", []string{"KEN>UGA 12*"}},
+		{"what pressure is for is asked for, not done", "Kenya faces pressure from Uganda to help Somalia.", []string{"UGA>KEN 10*"}},
 		{"what is demanded is asked for, not done", "Kenya demanded Ugandan rebels to allow aid workers into Somalia.", []string{"KEN>UGA 10*"}},
 		{"an offer to negotiate is one side's", "Kenya offered to negotiate with the president of Uganda.", []string{"KEN>UGA 03*"}},
 		{"a person titled by a sector word", "Kenyan police arrested Ugandan militant Joseph Okello in Nairobi on Friday.", []string{"KEN>UGA 173"}},

@@ -231,21 +231,32 @@ var contrasts = map[string]bool{"but": true, "yet": true}
 
 // requested reports whether the verb at v is what someone asks for, not
 // something done: a reported obligation ("said US forces must ensure
-// security") or the complement of a request ("demanded the parties allow
-// aid", "urged the EC to support the PLO"). The request is the event.
+// security"), the complement of a request ("demanded the parties allow
+// aid", "urged the EC to support the PLO") or the clause of a noun naming
+// one ("an appeal for deploying troops"). The request is the event.
 func (k *coding) requested(t *tree, v int) bool {
 	for _, c := range t.children(v, "aux") {
 		if obligations[t.words[c]] {
 			return true
 		}
 	}
+	h := t.head(v)
+	if t.rel(v) == "acl" && h >= 0 && requestNouns[t.keys[h]] {
+		return true // "faced pressure from Congress to help Iran"
+	}
 	if !complement(t, v) && t.rel(v) != "ccomp" {
 		return false
 	}
-	h := t.head(v)
+	if o := t.child(h, "obj"); o >= 0 && requestNouns[t.keys[o]] {
+		return true // the same, the clause hung from the verb: "faces pressure … to help"
+	}
 	lemma, ok := k.lex.VerbLemma(t.words[h])
 	return ok && requests[lemma]
 }
+
+// requestNouns name requests: what their clause says is asked for.
+var requestNouns = map[string]bool{"pressure": true, "call": true, "appeal": true, "demand": true,
+	"request": true, "plea": true, "ultimatum": true, "proposal": true, "invitation": true}
 
 // requests are the verbs whose complement is what they ask for.
 var requests = map[string]bool{"demand": true, "urge": true, "ask": true, "call": true,
