@@ -13,7 +13,8 @@
 // of a prepositional phrase ("met with", "sanctions on"), else of the
 // verb it governs ("threatened to cut off electricity to Nakhichevan"),
 // for a demand or an appeal, the subject of the clause that says what is
-// asked ("demanded that the US cancel"), else any actor named after it in
+// asked ("demanded that the US cancel"), for an accusation the subject
+// of what is alleged ("claimed that ISIL had attacked"), else any actor named after it in
 // its phrase; in the passive, the agent ("by") is the source, else the
 // state named as the place ("soldiers were killed in Somalia"), and the
 // subject the target, also of a nominal event ("was put under
@@ -191,11 +192,12 @@ func (k *coding) verb(t *tree, v int) bool {
 				targets = objects(t, x)
 			}
 		}
-		if len(targets) == 0 && (strings.HasPrefix(code, "02") || strings.HasPrefix(code, "10")) {
+		if len(targets) == 0 && (strings.HasPrefix(code, "02") || strings.HasPrefix(code, "10") || strings.HasPrefix(code, "11")) {
 			// "demanded that the US cancel …": who is asked is
-			// the subject of what is asked for, or, in a clause the
-			// tagger garbled (a subjunctive "cancel" taken for a noun),
-			// whoever it names.
+			// the subject of what is asked for, as who is accused is
+			// the subject of what is alleged ("claimed that ISIL had
+			// attacked"), or, in a clause the tagger garbled (a
+			// subjunctive "cancel" taken for a noun), whoever it names.
 			for _, c := range t.children(v, "ccomp") {
 				if s := t.child(c, "nsubj"); s >= 0 {
 					c = s

@@ -134,6 +134,7 @@ func TestRules(t *testing.T) {
 		{"nominal after a verb", "Kenya's president had a long meeting with Uganda's president.", []string{"KEN>UGA 04*", "UGA>KEN 04*"}},
 		{"sanctions on", "Kenya imposed sanctions on Uganda.", []string{"KEN>UGA 163"}},
 		{"reported speech", "Kenya said Uganda had attacked Tanzania.", []string{"UGA>TZA 19*"}},
+		{"who is accused is the subject of what is alleged", "Kenya claimed that Uganda had attacked Tanzania.", []string{"KEN>UGA 11*", "UGA>TZA 19*"}},
 		{"reciprocal", "Kenya and Uganda signed an agreement.", []string{"KEN>UGA 05*", "UGA>KEN 05*"}},
 		{"noun-rooted parse", "Kenyan forces killed three Ugandans near the border.", []string{"KEN>UGA 19*"}},
 		{"participle with an object", "Ugandan troops shelling Kenyan positions were seen on Sunday.", []string{"UGA>KEN 19*"}},
