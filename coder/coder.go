@@ -13,9 +13,9 @@
 // of a prepositional phrase ("met with", "sanctions on"), else of the
 // verb it governs ("threatened to cut off electricity to Nakhichevan"),
 // for a demand or an appeal, the subject of the clause that says what is
-// asked ("demanded that the US cancel"), for an accusation the subject
-// of what is alleged ("claimed that ISIL had attacked"), else any actor named after it in
-// its phrase; in the passive, the agent ("by") is the source, else the
+// asked ("demanded that the US cancel"), for an accusation the subject of
+// what is alleged ("claimed that ISIL had attacked"), else any actor named
+// after it in its phrase; in the passive, the agent ("by") is the source, else the
 // state named as the place ("soldiers were killed in Somalia"), and the
 // subject the target, also of a nominal event ("was put under
 // investigation"). The verb's patterns,
