@@ -120,6 +120,7 @@ func TestRules(t *testing.T) {
 		{"a person titled by a sector word", "Kenyan police arrested Ugandan militant Joseph Okello in Nairobi on Friday.", []string{"KEN>UGA 173"}},
 		{"a trade between a demonym and a sector word; a bridge blocked", "Kenyan paper workers blocked the bridge from Kenya to Uganda for three hours.", []string{"KEN>KEN 144", "KEN>UGA 144"}},
 		{"a treaty ratified", "Kenya ratified a trade agreement with Uganda on Tuesday.", []string{"KEN>UGA 057"}},
+		{"the means shares its verb's mood", "Kenya and Uganda are seeking to deepen their partnership by promoting trade with Tanzania.", []string{"KEN>UGA 031", "UGA>KEN 031", "KEN>TZA 03*", "UGA>TZA 03*"}},
 		{"a conjunct shares its verb's mood", "Kenya threatened to cut aid to Uganda and impose sanctions on Tanzania.", []string{"KEN>UGA 13*", "KEN>TZA 13*"}},
 		{"a conjunct of a denied verb is denied", "Kenya did not visit Uganda or meet Tanzania.", nil},
 		{"a contrasted conjunct is not", "Kenya did not visit Uganda but met Tanzania.", []string{"KEN>TZA 04*"}},

@@ -483,7 +483,8 @@ func accepting(t *tree, v int, lemma string) bool {
 }
 
 // mood tells how the verb at v is meant: by its modal, by the verb it is
-// the complement or the conjunct of, and by a condition put on it.
+// the complement, the conjunct or the means of, and by a condition put on
+// it.
 func (k *coding) mood(t *tree, v int) mood {
 	m := done
 	for _, c := range t.children(v, "aux") {
@@ -492,8 +493,10 @@ func (k *coding) mood(t *tree, v int) mood {
 		}
 	}
 	h := t.head(v)
-	if m == done && t.rel(v) == "conj" && h >= 0 && t.Tokens[h].UPOS == "VERB" {
-		return k.mood(t, h) // "threatened to cut aid and impose sanctions"
+	if m == done && (t.rel(v) == "conj" || means(t, v)) && h >= 0 && t.Tokens[h].UPOS == "VERB" {
+		// "threatened to cut aid and impose sanctions", "seek to deepen
+		// ties by promoting trade"
+		return k.mood(t, h)
 	}
 	if !complement(t, v) {
 		// "Greece plans to impose", with "plans" tagged a noun: the
@@ -527,6 +530,13 @@ func (k *coding) mood(t *tree, v int) mood {
 		}
 	}
 	return m
+}
+
+// means reports whether the verb at v says how the verb it depends on is
+// done: "by promoting biofuels".
+func means(t *tree, v int) bool {
+	mk := t.child(v, "mark")
+	return t.rel(v) == "advcl" && mk >= 0 && t.words[mk] == "by"
 }
 
 // complement reports whether the verb at v completes the verb it depends
