@@ -164,7 +164,11 @@ func (k *coding) verb(t *tree, v int) bool {
 		case participle(t, v):
 			// (with the subject's doer rule: "a tariff on Chinese
 			// buses, endorsed by EU leaders" is aimed at no one named)
-			targets = t.actorsWhere(t.head(v), t.doer)
+			n := t.child(v, "nsubj")
+			if n < 0 {
+				n = t.head(v)
+			}
+			targets = t.actorsWhere(n, t.doer)
 		case t.child(v, "nsubj:pass") < 0:
 			targets = subjectActors(t, v) // "Uganda is expected to be visited by …"
 		}

@@ -274,12 +274,25 @@ func passive(t *tree, v int) bool {
 	return t.child(v, "nsubj:pass") >= 0 && t.child(v, "obj") < 0
 }
 
-// participle reports whether the verb at v is a past participle modifying
-// a noun, with no object: "soldiers killed in Ukraine", a passive whose
-// subject is that noun.
+// participle reports whether the verb at v is a past participle with no
+// object that modifies a noun, a passive whose subject is that noun:
+// "soldiers killed in Ukraine", and "a member of Hamas jailed a year ago"
+// with "jailed" taken for a past tense, when the verb cannot go without
+// an object.
 func participle(t *tree, v int) bool {
-	return t.rel(v) == "acl" && t.Tokens[v].XPOS == "VBN" && t.child(v, "obj") < 0
+	if t.child(v, "obj") >= 0 {
+		return false
+	}
+	return t.rel(v) == "acl" && t.Tokens[v].XPOS == "VBN" ||
+		t.Tokens[v].XPOS == "VBD" && t.child(v, "aux") < 0 && undergone[t.words[v]]
 }
+
+// undergone are past forms of verbs that take an object: without one, the
+// past tense is a participle.
+var undergone = map[string]bool{"jailed": true, "arrested": true, "detained": true,
+	"imprisoned": true, "killed": true, "wounded": true, "injured": true, "captured": true,
+	"abducted": true, "kidnapped": true, "deported": true, "expelled": true, "sentenced": true,
+	"convicted": true, "indicted": true, "executed": true, "assassinated": true, "murdered": true}
 
 // relatives are the pronouns that open a relative clause.
 var relatives = map[string]bool{"who": true, "which": true, "that": true}
