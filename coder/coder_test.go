@@ -129,6 +129,8 @@ func TestRules(t *testing.T) {
 		{"no agent: the state where it was done", "Ten Kenyan soldiers were killed in Somalia today.", []string{"SOM>KEN 19*"}},
 		{"a participle is passive", "There were ten Kenyan soldiers killed in Somalia today.", []string{"SOM>KEN 19*"}},
 		{"a past tense that must have an object is a participle", "Kenya freed the mayor of Garissa, a member of the Islamist Shabaab movement jailed over a year ago, Somali officials said.", nil},
+		{"what one is arrested for is a charge, not an event", "Kenyan police arrested two Ugandans for helping rebels in Somalia.", []string{"KEN>UGA 173"}},
+		{"who is thanked for something did it", "Kenya thanked Uganda for helping Somalia.", []string{"KEN>UGA 05*", "UGA>SOM 07*"}},
 		{"a nominal event undergone", "A Kenyan national has been put under investigation in Uganda.", []string{"UGA>KEN 09*"}},
 		{"raising in the passive", "Uganda is expected to be visited by Kenya's president next week.", []string{"KEN>UGA 036"}},
 		{"nominal with possessor", "Kenya's visit to Uganda ended on Monday.", []string{"KEN>UGA 042"}},

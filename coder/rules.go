@@ -194,12 +194,12 @@ func negated(t *tree, v int) bool {
 }
 
 // unreal reports whether the verb at v says what is asked for (see
-// requested), or completes, serves or is joined to a verb that is asked
+// requested) or what is charged (see charge), or completes, serves or is joined to a verb that is asked
 // for or denied:
 // "would not give permission to Russia to help Israel" says no help will
 // come, "must ensure security to allow aid" that none has yet.
 func (k *coding) unreal(t *tree, v int) bool {
-	if k.requested(t, v) {
+	if k.requested(t, v) || k.charge(t, v) {
 		return true
 	}
 	for range 4 {
@@ -218,7 +218,7 @@ func (k *coding) unreal(t *tree, v int) bool {
 		if v < 0 {
 			return false
 		}
-		if t.Tokens[v].UPOS == "VERB" && (negated(t, v) || k.requested(t, v)) {
+		if t.Tokens[v].UPOS == "VERB" && (negated(t, v) || k.requested(t, v) || k.charge(t, v)) {
 			return true
 		}
 	}
@@ -252,6 +252,39 @@ func (k *coding) requested(t *tree, v int) bool {
 	}
 	lemma, ok := k.lex.VerbLemma(t.words[h])
 	return ok && requests[lemma]
+}
+
+// reason reports whether the verb at v is a clause of "for" or "of" that
+// says why: "thanked Uganda for helping", "accused Uganda of arming".
+func reason(t *tree, v int) bool {
+	mk := t.child(v, "mark")
+	return (t.rel(v) == "advcl" || t.rel(v) == "acl") && mk >= 0 && (t.words[mk] == "for" || t.words[mk] == "of")
+}
+
+// charge reports whether the verb at v is what someone is punished or
+// blamed for, a charge and not an event: "jailed a student for helping
+// militants", "accused Uganda of arming rebels".
+func (k *coding) charge(t *tree, v int) bool {
+	if !reason(t, v) {
+		return false
+	}
+	h := t.head(v)
+	for h >= 0 && t.Tokens[h].UPOS != "VERB" {
+		h = t.head(h) // "accused Uganda of arming": "of arming" under "Uganda"
+	}
+	if h < 0 {
+		return false
+	}
+	lemma, ok := k.lex.VerbLemma(t.words[h])
+	if !ok {
+		return false
+	}
+	code, _, _ := k.match(t, h, lemma)
+	switch code[:min(2, len(code))] {
+	case "11", "16", "17":
+		return true
+	}
+	return false
 }
 
 // requestNouns name requests: what their clause says is asked for.
@@ -324,6 +357,11 @@ func subject(t *tree, v int) int {
 			return s
 		case s >= 0:
 			return s
+		}
+		if h := t.head(v); h >= 0 && reason(t, v) {
+			if o := t.child(h, "obj"); o >= 0 {
+				return o // "thanked Uganda for helping Somalia": Uganda helped
+			}
 		}
 		switch t.rel(v) {
 		case "xcomp", "conj", "advcl":
