@@ -72,6 +72,8 @@ func TestMatchKnownCase(t *testing.T) {
 		{"rice prices", 0},
 		{"bush fires", 0},
 		{"the Clinton administration said", 3}, // a common noun in a name
+		{"Kurdistan Workers ' Party said", 4},  // punctuation in a name
+		{"Kurdistan Workers Party said", 3},
 		{"the clinton administration", 0},
 		{"may", 0},
 	} {

@@ -296,6 +296,9 @@ func (t *table) match(words []string) (*phrase, int) {
 func (p *phrase) match(words []string) int {
 	j := 0
 	for i, key := range p.keys {
+		if i > 0 && key == "" {
+			continue // a word of punctuation ("WORKERS ' PARTY"): skipped in words below
+		}
 		if i > 0 {
 			for j < len(words) && isJoiner(words[j]) {
 				j++
