@@ -372,6 +372,12 @@ func subject(t *tree, v int) int {
 			// three Albanians" parsed as a noun phrase with a reduced
 			// relative.
 			h := t.head(v)
+			if statements[t.keys[h]] && t.head(h) >= 0 {
+				// "the PKK issued a declaration demanding …": who
+				// issued it
+				v = t.head(h)
+				continue
+			}
 			if t.rel(h) == "conj" {
 				h = t.head(h) // "Kenyan troops and Ugandan troops shelled …"
 			}
@@ -385,6 +391,11 @@ func subject(t *tree, v int) int {
 	}
 	return -1
 }
+
+// statements are nouns for what someone issues that says or asks
+// something.
+var statements = map[string]bool{"statement": true, "declaration": true, "communique": true,
+	"resolution": true, "letter": true, "report": true, "message": true, "note": true}
 
 // reportedPronouns stand for whoever reports the clause they are the
 // subject of.
