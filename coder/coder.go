@@ -147,6 +147,12 @@ func (k *coding) verb(t *tree, v int) bool {
 	if c, ok := describeAs(k.lex, t, v); ok {
 		code, reverse, specific = c, "", true
 	}
+	if lemma == "demand" && strings.HasPrefix(code, "02") {
+		// PETRARCH-2's DEMAND block codes appeals (02), as most of its
+		// verbs make them ("bid", "press"); demanding is 10, whose codes
+		// follow the appeals' one for one ("demanded support": 102).
+		code = "10" + code[2:]
+	}
 	if code == "" && reverse == "" && neg {
 		code = "120" // "will not accept refugees", which the dictionary does not code
 	}
