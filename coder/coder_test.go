@@ -128,6 +128,7 @@ func TestRules(t *testing.T) {
 		{"inspectors expelled", "Uganda expelled inspectors of the International Atomic Energy Agency on Monday.", []string{"UGA> 1662"}},
 		{"a statement says what its issuer says", "Ugandan rebels issued a declaration demanding that the Kenyan government release their leader.", []string{"UGA>KEN 10*"}},
 		{"demanding is no appeal", "Kenyan officials demanded support from the Ugandan parliament.", []string{"KEN>UGA 102"}},
+		{"a ban violated", "Kenyan rebels violated a ban imposed by the Kenyan government.", []string{"KEN>KEN 128"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"no agent: the state where it was done", "Ten Kenyan soldiers were killed in Somalia today.", []string{"SOM>KEN 19*"}},
 		{"a participle is passive", "There were ten Kenyan soldiers killed in Somalia today.", []string{"SOM>KEN 19*"}},
