@@ -178,16 +178,7 @@ func (k *coding) verb(t *tree, v int) bool {
 		case t.child(v, "nsubj:pass") < 0:
 			targets = subjectActors(t, v) // "Uganda is expected to be visited by …"
 		}
-		for _, c := range t.children(v, "obl") {
-			if t.caseOf(c) == "by" {
-				sources = append(sources, t.actors(c)...)
-			}
-		}
-		if len(sources) == 0 && len(targets) > 0 {
-			// "Kenyan soldiers were killed in Somalia": no one named
-			// did it, so the state where it was done did.
-			sources, guessed = placeStates(t, v), true
-		}
+		sources, guessed = agents(t, v, len(targets) > 0)
 	} else {
 		sources = subjectActors(t, v)
 		if len(sources) == 0 && subject(t, v) < 0 && (t.head(v) < 0 || t.rel(v) == "parataxis") {
@@ -341,14 +332,8 @@ func (k *coding) nominal(t *tree, n int) {
 		// "a Kenyan was put under investigation by Uganda": the subject
 		// undergoes the event, the agent does it.
 		targets = append(targets, subjectActors(t, verb)...)
-		for _, c := range t.children(verb, "obl") {
-			if t.caseOf(c) == "by" {
-				sources = append(sources, t.actors(c)...)
-			}
-		}
-		if len(sources) == 0 && len(targets) > 0 {
-			sources = placeStates(t, verb) // as for verbs
-		}
+		by, _ := agents(t, verb, len(targets) > 0 && len(sources) == 0)
+		sources = append(sources, by...)
 	case len(sources) == 0 && verb >= 0:
 		sources = subjectActors(t, verb)
 	}
@@ -387,15 +372,25 @@ func (k *coding) nominalNoun(t *tree, n int) (lexicon.Nominal, bool) {
 	return lexicon.Nominal{}, false
 }
 
-// placeStates are the states named as places in the phrase of token v.
-func placeStates(t *tree, v int) []mention {
-	var out []mention
+// agents returns who did what the passive verb at v says: the actors of
+// its "by" phrases, else, if guess, the states named as places in its
+// phrase ("Kenyan soldiers were killed in Somalia": no one named did it,
+// so the state where it was done did).
+func agents(t *tree, v int, guess bool) (out []mention, guessed bool) {
+	for _, c := range t.children(v, "obl") {
+		if t.caseOf(c) == "by" {
+			out = append(out, t.actors(c)...)
+		}
+	}
+	if len(out) > 0 || !guess {
+		return out, false
+	}
 	for _, m := range t.mentions {
 		if m.Role == dyad.RolePlace && t.under(m.from, v) && m.actor.Country != "" && !containsActor(out, m.actor.ID) {
 			out = append(out, m)
 		}
 	}
-	return out
+	return out, true
 }
 
 // precedingActor is the nearest actor named before the verb at v that
