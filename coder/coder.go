@@ -25,9 +25,10 @@
 // (12x). The mood of a verb
 // changes its code: intended ("will visit", "plans to", "is expected to")
 // turns cooperation into the matching intent (04x → 036, …) and force into
-// a threat (13x); threatened ("threatened to", or intended on a condition:
-// "will withdraw unless") gives a threat; refused ("refused to") a
-// rejection (12x). What is asked for ("must ensure", "demanded the
+// a threat (13x); threatened ("threatened to", or intended unless
+// something happens: "will withdraw unless") gives a threat; refused
+// ("refused to") a rejection (12x). A condition ("if Uganda sends troops")
+// is no event. What is asked for ("must ensure", "demanded the
 // rebels allow", "urged Uganda to support") is no event, nor is what serves
 // it: the request is. Agreeing or deciding to do what the dictionary does not
 // code is the intent to cooperate (030). "X said that Y must …" is X's

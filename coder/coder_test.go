@@ -129,6 +129,8 @@ func TestRules(t *testing.T) {
 		{"a statement says what its issuer says", "Ugandan rebels issued a declaration demanding that the Kenyan government release their leader.", []string{"UGA>KEN 10*"}},
 		{"demanding is no appeal", "Kenyan officials demanded support from the Ugandan parliament.", []string{"KEN>UGA 102"}},
 		{"a ban violated", "Kenyan rebels violated a ban imposed by the Kenyan government.", []string{"KEN>KEN 128"}},
+		{"a conditional offer is an intent, and its condition no event", "Kenya will meet Uganda if Tanzania sends troops to Somalia.", []string{"KEN>UGA 036"}},
+		{"a conditional threat is a threat", "Kenya will attack Uganda if it sends troops to Somalia.", []string{"KEN>UGA 13*"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"no agent: the state where it was done", "Ten Kenyan soldiers were killed in Somalia today.", []string{"SOM>KEN 19*"}},
 		{"a participle is passive", "There were ten Kenyan soldiers killed in Somalia today.", []string{"SOM>KEN 19*"}},

@@ -194,12 +194,12 @@ func negated(t *tree, v int) bool {
 }
 
 // unreal reports whether the verb at v says what is asked for (see
-// requested) or what is charged (see charge), or completes, serves or is joined to a verb that is asked
+// requested), what is charged (see charge) or a condition, or completes, serves or is joined to a verb that is asked
 // for or denied:
 // "would not give permission to Russia to help Israel" says no help will
 // come, "must ensure security to allow aid" that none has yet.
 func (k *coding) unreal(t *tree, v int) bool {
-	if k.requested(t, v) || k.charge(t, v) {
+	if k.requested(t, v) || k.charge(t, v) || condition(t, v) {
 		return true
 	}
 	for range 4 {
@@ -218,7 +218,7 @@ func (k *coding) unreal(t *tree, v int) bool {
 		if v < 0 {
 			return false
 		}
-		if t.Tokens[v].UPOS == "VERB" && (negated(t, v) || k.requested(t, v) || k.charge(t, v)) {
+		if t.Tokens[v].UPOS == "VERB" && (negated(t, v) || k.requested(t, v) || k.charge(t, v) || condition(t, v)) {
 			return true
 		}
 	}
@@ -501,8 +501,8 @@ func objects(t *tree, v int) []mention {
 }
 
 // How an event is meant: done, intended ("will visit", "plans to"),
-// threatened ("threatened to", or intended on a condition: "will withdraw
-// unless") or refused ("refused to").
+// threatened ("threatened to", or intended unless something happens:
+// "will withdraw unless") or refused ("refused to").
 type mood int
 
 const (
@@ -526,7 +526,10 @@ var (
 	// where other negated acts are no event.
 	acceptances = map[string]bool{"accept": true, "allow": true, "permit": true, "agree": true,
 		"approve": true, "recognize": true, "recognise": true}
-	conditions = map[string]bool{"if": true, "unless": true}
+	// An act intended unless something happens is a threat; intended if
+	// something happens, a conditional offer, which the intent codes
+	// already make a threat for force ("will attack if").
+	conditions = map[string]bool{"unless": true}
 	// Nouns that make giving or granting them an acceptance: "would not
 	// give permission" is a refusal.
 	permissions = map[string]bool{"permission": true, "approval": true, "consent": true,
@@ -592,6 +595,13 @@ func (k *coding) mood(t *tree, v int) mood {
 		}
 	}
 	return m
+}
+
+// condition reports whether the verb at v says on what condition the
+// verb it depends on is meant: "if he gave them a veto".
+func condition(t *tree, v int) bool {
+	mk := t.child(v, "mark")
+	return t.rel(v) == "advcl" && mk >= 0 && (t.words[mk] == "if" || t.words[mk] == "unless")
 }
 
 // means reports whether the verb at v says how the verb it depends on is
