@@ -194,10 +194,10 @@ func negated(t *tree, v int) bool {
 }
 
 // unreal reports whether the verb at v says what is asked for (see
-// requested), what is charged (see charge) or a condition, or completes, serves or is joined to a verb that is asked
-// for or denied:
-// "would not give permission to Russia to help Israel" says no help will
-// come, "must ensure security to allow aid" that none has yet.
+// requested), what is charged (see charge) or a condition, or completes,
+// serves or is joined to a verb that is one of these or is denied: "would
+// not give permission to Russia to help Israel" says no help will come,
+// "must ensure security to allow aid" that none has yet.
 func (k *coding) unreal(t *tree, v int) bool {
 	if k.requested(t, v) || k.charge(t, v) || condition(t, v) {
 		return true
@@ -257,8 +257,8 @@ func (k *coding) requested(t *tree, v int) bool {
 // reason reports whether the verb at v is a clause of "for" or "of" that
 // says why: "thanked Uganda for helping", "accused Uganda of arming".
 func reason(t *tree, v int) bool {
-	mk := t.child(v, "mark")
-	return (t.rel(v) == "advcl" || t.rel(v) == "acl") && mk >= 0 && (t.words[mk] == "for" || t.words[mk] == "of")
+	mk := t.mark(v)
+	return (t.rel(v) == "advcl" || t.rel(v) == "acl") && (mk == "for" || mk == "of")
 }
 
 // charge reports whether the verb at v is what someone is punished or
@@ -297,9 +297,9 @@ var requests = map[string]bool{"demand": true, "urge": true, "ask": true, "call"
 	"beg": true, "plead": true, "insist": true, "push": true}
 
 // passive reports whether the verb at v is in the passive voice, or a
-// participle that is (see participle). A passive subject with no passive auxiliary on a verb with an object is
-// the parser's error ("The Israeli army forced out … refugees"): the
-// verb is active.
+// participle that is (see participle). A passive subject with no passive
+// auxiliary on a verb with an object is the parser's error ("The Israeli
+// army forced out … refugees"): the verb is active.
 func passive(t *tree, v int) bool {
 	if t.child(v, "aux:pass") >= 0 || participle(t, v) {
 		return true
@@ -589,7 +589,7 @@ func (k *coding) mood(t *tree, v int) mood {
 	}
 	if m == intended {
 		for _, c := range t.children(v, "advcl") {
-			if mk := t.child(c, "mark"); mk >= 0 && conditions[t.words[mk]] {
+			if conditions[t.mark(c)] {
 				return threatened
 			}
 		}
@@ -600,15 +600,14 @@ func (k *coding) mood(t *tree, v int) mood {
 // condition reports whether the verb at v says on what condition the
 // verb it depends on is meant: "if he gave them a veto".
 func condition(t *tree, v int) bool {
-	mk := t.child(v, "mark")
-	return t.rel(v) == "advcl" && mk >= 0 && (t.words[mk] == "if" || t.words[mk] == "unless")
+	mk := t.mark(v)
+	return t.rel(v) == "advcl" && (mk == "if" || mk == "unless")
 }
 
 // means reports whether the verb at v says how the verb it depends on is
 // done: "by promoting biofuels".
 func means(t *tree, v int) bool {
-	mk := t.child(v, "mark")
-	return t.rel(v) == "advcl" && mk >= 0 && t.words[mk] == "by"
+	return t.rel(v) == "advcl" && t.mark(v) == "by"
 }
 
 // complement reports whether the verb at v completes the verb it depends
@@ -616,8 +615,7 @@ func means(t *tree, v int) bool {
 // ("threatened today to impose").
 func complement(t *tree, v int) bool {
 	if t.rel(v) == "advcl" {
-		mk := t.child(v, "mark")
-		return mk >= 0 && t.words[mk] == "to"
+		return t.mark(v) == "to"
 	}
 	return t.rel(v) == "xcomp"
 }

@@ -83,6 +83,15 @@ func (t *tree) children(k int, rel string) []int {
 	return out
 }
 
+// mark returns the word that introduces the clause headed by token k
+// ("if", "to", "by"), or "".
+func (t *tree) mark(k int) string {
+	if m := t.child(k, "mark"); m >= 0 {
+		return t.words[m]
+	}
+	return ""
+}
+
 // child returns the first dependent of k with relation rel, or -1.
 func (t *tree) child(k int, rel string) int {
 	if c := t.children(k, rel); len(c) > 0 {
