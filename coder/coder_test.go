@@ -131,6 +131,8 @@ func TestRules(t *testing.T) {
 		{"a ban violated", "Kenyan rebels violated a ban imposed by the Kenyan government.", []string{"KEN>KEN 128"}},
 		{"a conditional offer is an intent, and its condition no event", "Kenya will meet Uganda if Tanzania sends troops to Somalia.", []string{"KEN>UGA 036"}},
 		{"a conditional threat is a threat", "Kenya will attack Uganda if it sends troops to Somalia.", []string{"KEN>UGA 13*"}},
+		{"\"as\" before a clause is a conjunction", "The release of the envoy came as Kenya announced it would free over 150 Ugandan prisoners.", []string{"KEN>UGA 035"}},
+		{"and its past participle a past tense", "The visit came as the Kenyan leader prepared to attend the Kampala summit.", []string{"KEN>UGA 036"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"no agent: the state where it was done", "Ten Kenyan soldiers were killed in Somalia today.", []string{"SOM>KEN 19*"}},
 		{"a participle is passive", "There were ten Kenyan soldiers killed in Somalia today.", []string{"SOM>KEN 19*"}},

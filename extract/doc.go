@@ -55,32 +55,57 @@ func (a *Analyzer) newDoc(s string) *doc {
 	return d
 }
 
-// retag fixes two errors of the tagger on news, and reports whether there
-// were any, to tag the sentence again around them: a noun or adjective
-// right after a modal is a verb ("Libya must hand over", "hand" a noun by
-// the tagger's dictionary; "would free prisoners"), and a hedge between a
-// verb and a noun phrase is an adjective ("Zambia extradited suspected
-// British militant Haroon Aswad", where "suspected" taken for a verb
-// garbles the parse).
+// retag fixes three errors of the tagger on news, and reports whether
+// there were any, to tag the sentence again around them: a noun or
+// adjective right after a modal is a verb ("Libya must hand over", "hand"
+// a noun by the tagger's dictionary; "would free prisoners"), a hedge
+// between a verb and a noun phrase is an adjective ("Zambia extradited
+// suspected British militant Haroon Aswad", where "suspected" taken for a
+// verb garbles the parse), and "as" before a clause is a conjunction ("came
+// as the US leader prepared to attend", taken for a preposition, makes the
+// leader no one's subject).
 func retag(fixed, lows, xpos []string) ([]string, bool) {
 	again := false
-	for i := 1; i < len(xpos); i++ {
-		tag := ""
-		switch {
-		case xpos[i-1] == "MD" && (xpos[i] == "NN" || xpos[i] == "JJ"):
-			tag = "VERB VB"
-		case hedges[lows[i]] && i+1 < len(xpos) && strings.HasPrefix(xpos[i-1], "VB") &&
-			(strings.HasPrefix(xpos[i+1], "NN") || xpos[i+1] == "JJ"):
-			tag = "ADJ JJ"
-		default:
-			continue
-		}
+	fix := func(i int, tag string) {
 		if fixed == nil {
 			fixed = make([]string, len(xpos))
 		}
 		fixed[i], again = tag, true
 	}
+	for i := 1; i < len(xpos); i++ {
+		switch {
+		case xpos[i-1] == "MD" && (xpos[i] == "NN" || xpos[i] == "JJ"):
+			fix(i, "VERB VB")
+		case hedges[lows[i]] && i+1 < len(xpos) && strings.HasPrefix(xpos[i-1], "VB") &&
+			(strings.HasPrefix(xpos[i+1], "NN") || xpos[i+1] == "JJ"):
+			fix(i, "ADJ JJ")
+		case lows[i] == "as" && xpos[i] == "IN":
+			if v := clauseAfter(xpos, i+1); v > 0 {
+				fix(i, "SCONJ IN")
+				if xpos[v] == "VBN" {
+					fix(v, "VERB VBD") // "as the US leader prepared"
+				}
+			}
+		}
+	}
 	return fixed, again
+}
+
+// clauseAfter returns where the verb is if the tags from i on open a
+// clause, a short noun phrase and a verb in the past ("as the US leader
+// prepared", "as Israel announced"), so that the word before them joins a
+// clause, not a noun phrase; 0 if they do not.
+func clauseAfter(xpos []string, i int) int {
+	for j := i; j < len(xpos) && j < i+6; j++ {
+		switch x := xpos[j]; {
+		case x == "DT" || x == "PRP$" || x == "JJ" || x == "CD" || strings.HasPrefix(x, "NN"):
+		case (x == "VBD" || x == "VBN") && j > i && strings.HasPrefix(xpos[j-1], "NN"):
+			return j
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // hedges are the participles news puts before a noun to hedge it:
