@@ -179,7 +179,7 @@ func (k *coding) verb(t *tree, v int) bool {
 		case t.child(v, "nsubj:pass") < 0:
 			targets = subjectActors(t, v) // "Uganda is expected to be visited by …"
 		}
-		sources, guessed = agents(t, v, len(targets) > 0)
+		sources, guessed = k.agents(t, v, len(targets) > 0)
 	} else {
 		sources = subjectActors(t, v)
 		if len(sources) == 0 && subject(t, v) < 0 && (t.head(v) < 0 || t.rel(v) == "parataxis") {
@@ -333,7 +333,7 @@ func (k *coding) nominal(t *tree, n int) {
 		// "a Kenyan was put under investigation by Uganda": the subject
 		// undergoes the event, the agent does it.
 		targets = append(targets, subjectActors(t, verb)...)
-		by, _ := agents(t, verb, len(targets) > 0 && len(sources) == 0)
+		by, _ := k.agents(t, verb, len(targets) > 0 && len(sources) == 0)
 		sources = append(sources, by...)
 	case len(sources) == 0 && verb >= 0:
 		sources = subjectActors(t, verb)
@@ -374,12 +374,13 @@ func (k *coding) nominalNoun(t *tree, n int) (lexicon.Nominal, bool) {
 }
 
 // agents returns who did what the passive verb at v says: the actors of
-// its "by" phrases, else, if guess, the states named as places in its
-// phrase ("Kenyan soldiers were killed in Somalia": no one named did it,
-// so the state where it was done did).
-func agents(t *tree, v int, guess bool) (out []mention, guessed bool) {
+// its "by" phrases or of the force it says it was done in ("were killed in
+// Israeli tank shelling"), else, if guess, the states named as places in
+// its phrase ("Kenyan soldiers were killed in Somalia": no one named did
+// it, so the state where it was done did).
+func (k *coding) agents(t *tree, v int, guess bool) (out []mention, guessed bool) {
 	for _, c := range t.children(v, "obl") {
-		if t.caseOf(c) == "by" {
+		if t.caseOf(c) == "by" || k.force(t, c) {
 			out = append(out, t.actors(c)...)
 		}
 	}
@@ -392,6 +393,17 @@ func agents(t *tree, v int, guess bool) (out []mention, guessed bool) {
 		}
 	}
 	return out, true
+}
+
+// force reports whether the noun at n names an act of force: "shelling",
+// "air strike".
+func (k *coding) force(t *tree, n int) bool {
+	nom, ok := k.nominalNoun(t, n)
+	if !ok {
+		return false
+	}
+	c, ok := lexicon.CAMEO(nom.Code)
+	return ok && c.Quad == 4
 }
 
 // precedingActor is the nearest actor named before the verb at v that
