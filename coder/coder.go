@@ -180,6 +180,11 @@ func (k *coding) verb(t *tree, v int) bool {
 			targets = subjectActors(t, v) // "Uganda is expected to be visited by …"
 		}
 		sources, guessed = k.agents(t, v, len(targets) > 0)
+		if s := t.child(v, "nsubj:pass"); len(targets) == 0 && len(sources) > 0 && s >= 0 && t.Tokens[s].UPOS != "PRON" {
+			// "Four children were killed in Israeli shelling in Gaza":
+			// people no one names are of the state where it was done.
+			targets = placeMentions(t, v)
+		}
 	} else {
 		sources = subjectActors(t, v)
 		if len(sources) == 0 && subject(t, v) < 0 && (t.head(v) < 0 || t.rel(v) == "parataxis") {
@@ -380,19 +385,29 @@ func (k *coding) nominalNoun(t *tree, n int) (lexicon.Nominal, bool) {
 // it, so the state where it was done did).
 func (k *coding) agents(t *tree, v int, guess bool) (out []mention, guessed bool) {
 	for _, c := range t.children(v, "obl") {
-		if t.caseOf(c) == "by" || k.force(t, c) {
+		switch {
+		case t.caseOf(c) == "by":
 			out = append(out, t.actors(c)...)
+		case k.force(t, c):
+			out = append(out, t.actorsWhere(c, t.forcer)...)
 		}
 	}
 	if len(out) > 0 || !guess {
 		return out, false
 	}
+	return placeMentions(t, v), true
+}
+
+// placeMentions are the mentions of states named as places in the phrase
+// of token v, one for each state.
+func placeMentions(t *tree, v int) []mention {
+	var out []mention
 	for _, m := range t.mentions {
 		if m.Role == dyad.RolePlace && t.under(m.from, v) && m.actor.Country != "" && !containsActor(out, m.actor.ID) {
 			out = append(out, m)
 		}
 	}
-	return out, true
+	return out
 }
 
 // force reports whether the noun at n names an act of force: "shelling",

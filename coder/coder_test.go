@@ -136,6 +136,7 @@ func TestRules(t *testing.T) {
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"no agent: the state where it was done", "Ten Kenyan soldiers were killed in Somalia today.", []string{"SOM>KEN 19*"}},
 		{"killed in someone's act of force", "Three Ugandan soldiers were killed in a Kenyan air strike on Monday.", []string{"KEN>UGA 19*"}},
+		{"people no one names are of the state where it was done", "Four children were killed in a Kenyan air strike in southern Somalia on Friday.", []string{"KEN>SOM 19*"}},
 		{"a participle is passive", "There were ten Kenyan soldiers killed in Somalia today.", []string{"SOM>KEN 19*"}},
 		{"a past tense that must have an object is a participle", "Kenya freed the mayor of Garissa, a member of the Islamist Shabaab movement jailed over a year ago, Somali officials said.", nil},
 		{"what one is arrested for is a charge, not an event", "Kenyan police arrested two Ugandans for helping rebels in Somalia.", []string{"KEN>UGA 173"}},

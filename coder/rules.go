@@ -462,14 +462,25 @@ func subjectActors(t *tree, v int) []mention {
 // by k: not when it sits in a phrase of k's other than a possessive or
 // one with "of", "from", "by" or "in" ("a tariff on Chinese buses will
 // protect" is no Chinese act; "officials in Kenya" are Kenya's).
-func (t *tree) doer(m mention, k int) bool {
+func (t *tree) doer(m mention, k int) bool { return t.through(m, k, doerCases) }
+
+// forcer reports whether mention m can be who uses the force the noun k
+// names: a modifier or possessor of it, or in a phrase of "by" or "from"
+// ("Israeli shelling", "shelling by Israeli tanks"), not where it fell
+// ("shelling in southern Gaza").
+func (t *tree) forcer(m mention, k int) bool { return t.through(m, k, forcerCases) }
+
+var (
+	doerCases   = map[string]bool{"of": true, "from": true, "by": true, "in": true, "'s": true, "'": true}
+	forcerCases = map[string]bool{"from": true, "by": true, "'s": true, "'": true}
+)
+
+// through reports whether mention m hangs from token k through phrases
+// of the prepositions in cases only.
+func (t *tree) through(m mention, k int, cases map[string]bool) bool {
 	for j := m.from; j != k && j >= 0; j = t.head(j) {
-		if c := t.child(j, "case"); c >= 0 {
-			switch t.words[c] {
-			case "of", "from", "by", "in", "'s", "'":
-			default:
-				return false
-			}
+		if c := t.child(j, "case"); c >= 0 && !cases[t.words[c]] {
+			return false
 		}
 	}
 	return true

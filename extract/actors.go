@@ -661,8 +661,8 @@ func (r *resolver) name(si, i int) int {
 		return r.known(si, i)
 	}
 	before := i - 1
-	if s.lower(before) == "the" {
-		before-- // "from the Czech Republic"
+	for before >= 0 && (s.lower(before) == "the" || regions[s.lower(before)]) {
+		before-- // "from the Czech Republic", "in southern Somalia"
 	}
 	afterPlaceWord := before >= 0 && locative[s.lower(before)]
 	switch e.Kind {

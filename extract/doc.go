@@ -468,6 +468,9 @@ func set(words ...string) map[string]bool {
 }
 
 var (
+	// regions name a part of a place: "in southern Somalia".
+	regions = set("northern", "southern", "eastern", "western", "central", "northeastern",
+		"northwestern", "southeastern", "southwestern", "neighboring", "neighbouring")
 	// locative marks a following name as a place: "in Baku".
 	locative = set("in", "at", "to", "from", "into", "near", "across", "throughout",
 		"around", "via", "toward", "towards", "inside", "outside", "within", "through",
