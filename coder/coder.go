@@ -471,10 +471,8 @@ func (k *coding) implicitTarget(t *tree, v int, src mention, code string) []ment
 	if pl, ok := lexicon.PLOVER(code); !ok || pl.Type == "" || strings.HasPrefix(code, "01") {
 		return nil
 	}
-	for _, m := range t.mentions {
-		if m.Role == dyad.RolePlace && t.under(m.from, v) && m.actor.Country != "" {
-			return []mention{m}
-		}
+	if ps := placeMentions(t, v); len(ps) > 0 {
+		return ps[:1]
 	}
 	if !societal(src.actor) {
 		return nil
