@@ -133,6 +133,7 @@ func TestRules(t *testing.T) {
 		{"a conditional threat is a threat", "Kenya will attack Uganda if it sends troops to Somalia.", []string{"KEN>UGA 13*"}},
 		{"\"as\" before a clause is a conjunction", "The release of the envoy came as Kenya announced it would free over 150 Ugandan prisoners.", []string{"KEN>UGA 035"}},
 		{"and its past participle a past tense", "The visit came as the Kenyan leader prepared to attend the Kampala summit.", []string{"KEN>UGA 036"}},
+		{"a preposition of place before a name opens no clause", "Kenyan activists staged a protest in Beijing on Wednesday, scaling a pole and unfurling banners.", []string{"KEN>CHN 141"}},
 		{"raising", "Kenya is expected to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"no agent: the state where it was done", "Ten Kenyan soldiers were killed in Somalia today.", []string{"SOM>KEN 19*"}},
 		{"killed in someone's act of force", "Three Ugandan soldiers were killed in a Kenyan air strike on Monday.", []string{"KEN>UGA 19*"}},

@@ -46,7 +46,7 @@ func (a *Analyzer) newDoc(s string) *doc {
 		st.upos, st.xpos = make([]string, len(words)), make([]string, len(words))
 		fixed := a.knownTags(words)
 		a.Tagger.TagFixed(words, fixed, st.upos, st.xpos)
-		if fixed, again := retag(fixed, lows, st.xpos); again {
+		if fixed, again := retag(fixed, lows, st.upos, st.xpos); again {
 			a.Tagger.TagFixed(words, fixed, st.upos, st.xpos)
 		}
 		st.ents = a.Recognizer.Recognize(words, st.upos)
@@ -55,16 +55,18 @@ func (a *Analyzer) newDoc(s string) *doc {
 	return d
 }
 
-// retag fixes three errors of the tagger on news, and reports whether
+// retag fixes four errors of the tagger on news, and reports whether
 // there were any, to tag the sentence again around them: a noun or
 // adjective right after a modal is a verb ("Libya must hand over", "hand"
 // a noun by the tagger's dictionary; "would free prisoners"), a hedge
 // between a verb and a noun phrase is an adjective ("Zambia extradited
 // suspected British militant Haroon Aswad", where "suspected" taken for a
-// verb garbles the parse), and "as" before a clause is a conjunction ("came
+// verb garbles the parse), "as" before a clause is a conjunction ("came
 // as the US leader prepared to attend", taken for a preposition, makes the
-// leader no one's subject).
-func retag(fixed, lows, xpos []string) ([]string, bool) {
+// leader no one's subject), and a preposition of place before a name or a
+// determiner is no conjunction ("staged a protest in Beijing on Wednesday,
+// scaling a pole", with "in" opening a clause, loses Beijing).
+func retag(fixed, lows, upos, xpos []string) ([]string, bool) {
 	again := false
 	fix := func(i int, tag string) {
 		if fixed == nil {
@@ -79,6 +81,8 @@ func retag(fixed, lows, xpos []string) ([]string, bool) {
 		case hedges[lows[i]] && i+1 < len(xpos) && strings.HasPrefix(xpos[i-1], "VB") &&
 			(strings.HasPrefix(xpos[i+1], "NN") || xpos[i+1] == "JJ"):
 			fix(i, "ADJ JJ")
+		case upos[i] == "SCONJ" && placePreps[lows[i]] && i+1 < len(xpos) && (xpos[i+1] == "NNP" || xpos[i+1] == "DT"):
+			fix(i, "ADP IN") // "staged a protest in Beijing on Wednesday, scaling a pole"
 		case lows[i] == "as" && xpos[i] == "IN":
 			if v := clauseAfter(xpos, i+1); v > 0 {
 				fix(i, "SCONJ IN")
@@ -90,6 +94,10 @@ func retag(fixed, lows, xpos []string) ([]string, bool) {
 	}
 	return fixed, again
 }
+
+// placePreps are the prepositions of place, which open no clause before a
+// name or a determiner.
+var placePreps = set("in", "at", "near", "inside", "outside")
 
 // clauseAfter returns where the verb is if the tags from i on open a
 // clause, a short noun phrase and a verb in the past ("as the US leader
