@@ -334,7 +334,7 @@ func (k *coding) nominal(t *tree, n int) {
 		}
 	}
 	switch {
-	case verb >= 0 && passive(t, verb):
+	case verb >= 0 && passive(t, verb) && t.rel(n) != "nsubj":
 		// "a Kenyan was put under investigation by Uganda": the subject
 		// undergoes the event, the agent does it.
 		targets = append(targets, subjectActors(t, verb)...)

@@ -138,6 +138,7 @@ func TestRules(t *testing.T) {
 		{"no agent: the state where it was done", "Ten Kenyan soldiers were killed in Somalia today.", []string{"SOM>KEN 19*"}},
 		{"killed in someone's act of force", "Three Ugandan soldiers were killed in a Kenyan air strike on Monday.", []string{"KEN>UGA 19*"}},
 		{"people no one names are of the state where it was done", "Four children were killed in a Kenyan air strike in southern Somalia on Friday.", []string{"KEN>SOM 19*"}},
+		{"a relative clause with its own subject is active", "Kenya, which has acted as a go-between for Uganda in the past, offered to host talks in Nairobi, its foreign ministry said.", []string{"KEN>UGA 045"}},
 		{"a participle is passive", "There were ten Kenyan soldiers killed in Somalia today.", []string{"SOM>KEN 19*"}},
 		{"a past tense that must have an object is a participle", "Kenya freed the mayor of Garissa, a member of the Islamist Shabaab movement jailed over a year ago, Somali officials said.", nil},
 		{"what one is arrested for is a charge, not an event", "Kenyan police arrested two Ugandans for helping rebels in Somalia.", []string{"KEN>UGA 173"}},

@@ -316,8 +316,11 @@ func participle(t *tree, v int) bool {
 	if t.child(v, "obj") >= 0 {
 		return false
 	}
-	return t.rel(v) == "acl" && t.Tokens[v].XPOS == "VBN" ||
-		t.Tokens[v].XPOS == "VBD" && t.child(v, "aux") < 0 && undergone[t.words[v]]
+	if t.child(v, "aux") >= 0 {
+		return false // "which has acted as a go-between"
+	}
+	return t.rel(v) == "acl" && t.Tokens[v].XPOS == "VBN" && t.child(v, "nsubj") < 0 ||
+		t.Tokens[v].XPOS == "VBD" && undergone[t.words[v]]
 }
 
 // undergone are past forms of verbs that take an object: without one, the
