@@ -78,6 +78,25 @@ type Models struct {
 	Tag      func(words []string) (upos, xpos []string)
 	Parse    func(words, upos, xpos []string) (heads []int, rels []string)
 	Entities func(words, upos []string) []treebank.Entity
+	// Document, when set, is used instead of Entities on the sentences of
+	// each document (see DocID) at once.
+	Document func(words, upos [][]string) [][]treebank.Entity
+}
+
+// DocID returns the document of a sentence ID of the form doc-N, as GUM
+// and the UD English treebanks write them ("GUM_bio_byron-12"), or "" if
+// id is not of that form.
+func DocID(id string) string {
+	k := strings.LastIndexByte(id, '-')
+	if k <= 0 || k == len(id)-1 {
+		return ""
+	}
+	for _, c := range id[k+1:] {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return id[:k]
 }
 
 // EvaluateNLP runs m over the gold sentences and scores it, following the
@@ -98,7 +117,15 @@ func EvaluateNLP(gold []treebank.Sentence, m Models) NLP {
 		tokGold, tokPred, tokOK int
 		goldEnts, predEnts      [][]treebank.Entity
 		upos, xpos              []string
+		doc                     string     // of the sentences in docWords
+		docWords, docUPOS       [][]string // for m.Document
 	)
+	flush := func() {
+		if len(docWords) > 0 {
+			predEnts = append(predEnts, m.Document(docWords, docUPOS)...)
+			docWords, docUPOS = nil, nil
+		}
+	}
 	for _, s := range gold {
 		words := s.Words()
 		out.Words += len(words)
@@ -143,11 +170,21 @@ func EvaluateNLP(gold []treebank.Sentence, m Models) NLP {
 				}
 			}
 		}
-		if m.Entities != nil && s.HasEntities {
+		switch {
+		case !s.HasEntities:
+		case m.Document != nil:
+			if id := DocID(s.ID); id == "" || id != doc {
+				flush()
+				doc = id
+			}
+			goldEnts = append(goldEnts, s.Entities)
+			docWords, docUPOS = append(docWords, words), append(docUPOS, slices.Clone(upos))
+		case m.Entities != nil:
 			goldEnts = append(goldEnts, s.Entities)
 			predEnts = append(predEnts, m.Entities(words, upos))
 		}
 	}
+	flush()
 	out.Tokens = NewPRF(tokGold, tokPred, tokOK).F1
 	out.UPOS, out.XPOS = ratio(okUPOS, nUPOS), ratio(okXPOS, nXPOS)
 	out.UAS, out.LAS = ratio(okUAS, nDep), ratio(okLAS, nDep)

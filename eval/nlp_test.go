@@ -130,3 +130,55 @@ func TestEvaluateNLP(t *testing.T) {
 		t.Errorf("parser did not get the gold tags: %s", d)
 	}
 }
+
+func TestDocID(t *testing.T) {
+	for id, want := range map[string]string{
+		"GUM_bio_byron-12":      "GUM_bio_byron",
+		"weblog-blog_x-0003":    "weblog-blog_x",
+		"en_ewt-ud-dev.iob2:12": "",
+		"doc-":                  "",
+		"-3":                    "",
+		"":                      "",
+	} {
+		if got := DocID(id); got != want {
+			t.Errorf("DocID(%q) = %q, want %q", id, got, want)
+		}
+	}
+}
+
+// TestEvaluateNLPDocument checks that Models.Document gets the sentences
+// that annotate entities a document at a time, in order.
+func TestEvaluateNLPDocument(t *testing.T) {
+	sent := func(id, word string, ents bool) treebank.Sentence {
+		s := treebank.Sentence{ID: id, Tokens: []treebank.Token{{ID: 1, Form: word, UPOS: "PROPN", Head: -1}}, HasEntities: ents}
+		if ents {
+			s.Entities = []treebank.Entity{{Start: 0, End: 1, Type: "LOC"}}
+		}
+		return s
+	}
+	gold := []treebank.Sentence{
+		sent("a-1", "Coron", true), sent("a-2", "x", false), sent("a-3", "Busuanga", true),
+		sent("b-1", "Baku", true), sent("file:7", "Kim", true), sent("file:8", "Lee", true),
+	}
+	var docs [][]string
+	m := Models{Document: func(words, upos [][]string) [][]treebank.Entity {
+		var doc []string
+		out := make([][]treebank.Entity, len(words))
+		for i, w := range words {
+			doc = append(doc, w[0]+"/"+upos[i][0])
+			if w[0] != "Kim" {
+				out[i] = []treebank.Entity{{Start: 0, End: 1, Type: "LOC"}}
+			}
+		}
+		docs = append(docs, doc)
+		return out
+	}}
+	got := EvaluateNLP(gold, m)
+	want := [][]string{{"Coron/PROPN", "Busuanga/PROPN"}, {"Baku/PROPN"}, {"Kim/PROPN"}, {"Lee/PROPN"}}
+	if d := cmp.Diff(want, docs); d != "" {
+		t.Errorf("documents: %s", d)
+	}
+	if got.NER == nil || got.NER.PRF != NewPRF(5, 4, 4) {
+		t.Errorf("NER %+v, want 4 of 5 found", got.NER)
+	}
+}
