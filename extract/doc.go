@@ -49,8 +49,15 @@ func (a *Analyzer) newDoc(s string) *doc {
 		if fixed, again := retag(fixed, lows, st.upos, st.xpos); again {
 			a.Tagger.TagFixed(words, fixed, st.upos, st.xpos)
 		}
-		st.ents = a.Recognizer.Recognize(words, st.upos)
 		d.sents = append(d.sents, st)
+	}
+	// entities at once, each name's other mentions as its context
+	words, upos := make([][]string, len(d.sents)), make([][]string, len(d.sents))
+	for i, st := range d.sents {
+		words[i], upos[i] = st.words, st.upos
+	}
+	for i, ents := range a.Recognizer.Document(words, upos) {
+		d.sents[i].ents = ents
 	}
 	return d
 }

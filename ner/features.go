@@ -67,6 +67,9 @@ const (
 	tNameP1
 	tNameSeen
 	tRunGaz
+	tDocPrev
+	tDocNext
+	tDocCase
 )
 
 // tok holds the hashed parts of one word.
@@ -127,8 +130,9 @@ var (
 
 // scratch is the per-sentence working memory of feature extraction.
 type scratch struct {
-	sentCase int     // of the sentence prepared
-	entries  []entry // the lexicon's entries in the sentence, left to right
+	doc      docContext // of the document the sentence is in
+	sentCase int        // of the sentence prepared
+	entries  []entry    // the lexicon's entries in the sentence, left to right
 	toks     []tok
 	buf      []byte
 	feats    []uint64
@@ -391,6 +395,16 @@ func (s *scratch) features(i, prev, prev2 int) []uint64 {
 			f2(tRunPos, uint64(min(i-t.runStart, 2)), uint64(min(t.runEnd-i, 2))),
 			f3(tRunGaz, ts[t.runStart].name, last.name|last.seen<<8, uint64(min(t.runEnd-t.runStart, 2))),
 		)
+	}
+	// what all the mentions of a name in the document say of it
+	if d := s.doc.lookup(t.lower); t.capital && d != nil {
+		f = append(f, f2(tDocCase, d.bits, t.shape))
+		for _, h := range d.prev {
+			f = append(f, f1(tDocPrev, h))
+		}
+		for _, h := range d.next {
+			f = append(f, f1(tDocNext, h))
+		}
 	}
 	s.feats = f
 	return f

@@ -21,12 +21,14 @@ import (
 // Recognizer finds named entities in tokenized sentences. It is safe for
 // concurrent use.
 type Recognizer struct {
-	types []string // entity types, in class order
-	upos  bool     // the model uses parts of speech
-	model *perceptron.Model
-	lex   *lexicon.Lexicon
-	vocab vocab     // nil in models without one
-	pool  sync.Pool // *scratch
+	types []string          // entity types, in class order
+	upos  bool              // the model uses parts of speech
+	model *perceptron.Model // for sentences alone
+	// for sentences in a document (see Document); nil in older models
+	docModel *perceptron.Model
+	lex      *lexicon.Lexicon
+	vocab    vocab     // nil in models without one
+	pool     sync.Pool // *scratch
 }
 
 // knownTypes are the entity types a model may learn, in class order; any
@@ -52,6 +54,23 @@ func (r *Recognizer) Types() []string { return slices.Clone(r.types) }
 // parts of speech from text.DefaultTagger; when it is nil and the model
 // uses them, Recognize tags the words itself.
 func (r *Recognizer) Recognize(words, upos []string) []treebank.Entity {
+	s := r.get()
+	defer r.pool.Put(s)
+	s.doc.build(nil)
+	return r.recognize(s, r.model, words, upos)
+}
+
+// get returns a scratch from the pool, to be put back.
+func (r *Recognizer) get() *scratch {
+	s, _ := r.pool.Get().(*scratch)
+	if s == nil {
+		s = &scratch{}
+	}
+	return s
+}
+
+// recognize is Recognize with s.doc built, scored by m.
+func (r *Recognizer) recognize(s *scratch, m *perceptron.Model, words, upos []string) []treebank.Entity {
 	if len(words) == 0 {
 		return nil
 	}
@@ -60,12 +79,7 @@ func (r *Recognizer) Recognize(words, upos []string) []treebank.Entity {
 	} else if len(upos) != len(words) {
 		upos, _ = text.DefaultTagger().Tag(words)
 	}
-	s, _ := r.pool.Get().(*scratch)
-	if s == nil {
-		s = &scratch{}
-	}
-	defer r.pool.Put(s)
-	labels := r.tag(s, words, upos, nil, r.vocab)
+	labels := r.tag(s, m, words, upos, nil, r.vocab)
 	if s.sentCase == caseMixed {
 		r.namesAfterTitles(s.entries, labels, words, upos)
 	}
@@ -185,22 +199,22 @@ var orgHeads = map[string]bool{
 // those that may follow the one before. With gold labels it also trains:
 // the model is updated towards the gold label wherever that label was
 // allowed and the guess differs.
-func (r *Recognizer) tag(s *scratch, words, upos []string, gold []int, voc vocab) []int {
+func (r *Recognizer) tag(s *scratch, m *perceptron.Model, words, upos []string, gold []int, voc vocab) []int {
 	s.prepare(words, upos, r.lex, voc)
 	n := len(words)
-	if cap(s.scores) < len(r.model.Classes) {
-		s.scores = make([]float32, len(r.model.Classes))
+	if cap(s.scores) < len(m.Classes) {
+		s.scores = make([]float32, len(m.Classes))
 	}
-	scores := s.scores[:len(r.model.Classes)]
+	scores := s.scores[:len(m.Classes)]
 	s.labels = s.labels[:0]
 	prev, prev2 := -1, -1
 	for i := range n {
 		feats := s.features(i, prev, prev2)
-		r.model.Scores(feats, scores)
+		m.Scores(feats, scores)
 		last := i == n-1
 		guess := best(scores, prev, last)
 		if gold != nil && allowed(prev, gold[i], last) {
-			r.model.Update(gold[i], guess, feats)
+			m.Update(gold[i], guess, feats)
 		}
 		s.labels = append(s.labels, guess)
 		prev, prev2 = guess, prev
@@ -264,17 +278,46 @@ func Train(train, dev []treebank.Sentence, opts perceptron.Options) (*Recognizer
 	}
 	vocabs, all := vocabFolds(words, gold)
 	r.vocab = all
+	// The sentence model sees no document; the document model sees each
+	// sentence's document half the time, and only the sentence itself the
+	// other half, so that it does not lean on the document where a name
+	// is mentioned once.
+	r.train(r.model, words, upos, gold, vocabs, nil, iters, opts)
+	r.docModel = perceptron.New(r.model.Classes)
+	r.train(r.docModel, words, upos, gold, vocabs, docContexts(sents, words), iters, opts)
+	if opts.Log != nil {
+		if n := r.evaluate(dev); n.Gold+n.Pred > 0 {
+			fmt.Fprintf(opts.Log, "ner: dev: %v\n", n)
+		}
+	}
+	return r, nil
+}
+
+// train trains m on the sentences in words for iters passes, each with
+// the context of its document in docs (nil: none) or, chosen at random,
+// of itself alone.
+func (r *Recognizer) train(m *perceptron.Model, words, upos [][]string, gold [][]int, vocabs []vocab, docs []docContext, iters int, opts perceptron.Options) {
 	rng := rand.New(rand.NewPCG(uint64(opts.Seed), 0x6e6572))
-	order := make([]int, len(sents))
+	coin := rand.New(rand.NewPCG(uint64(opts.Seed), 0x646f63))
+	order := make([]int, len(words))
 	for i := range order {
 		order[i] = i
 	}
 	s := &scratch{}
+	var alone docContext // s.doc shares its maps
 	for it := range iters {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		wrong, total := 0, 0
 		for _, k := range order {
-			got := r.tag(s, words[k], upos[k], gold[k], vocabs[k])
+			switch {
+			case docs == nil:
+			case coin.IntN(2) == 0:
+				alone.build(words[k : k+1])
+				s.doc = alone
+			default:
+				s.doc = docs[k]
+			}
+			got := r.tag(s, m, words[k], upos[k], gold[k], vocabs[k])
 			for i, g := range gold[k] {
 				if got[i] != g {
 					wrong++
@@ -286,13 +329,7 @@ func Train(train, dev []treebank.Sentence, opts perceptron.Options) (*Recognizer
 			fmt.Fprintf(opts.Log, "ner: pass %d: %.2f%% of training labels wrong\n", it+1, 100*float64(wrong)/float64(total))
 		}
 	}
-	r.model.Average()
-	if opts.Log != nil {
-		if n := r.evaluate(dev); n.Gold+n.Pred > 0 {
-			fmt.Fprintf(opts.Log, "ner: dev: %v\n", n)
-		}
-	}
-	return r, nil
+	m.Average()
 }
 
 // namesAfterTitles labels as a person the capitalised proper nouns that
@@ -447,13 +484,26 @@ func capitalised(w string) bool {
 }
 
 // Model files: a magic line, a byte of flags, then the perceptron model,
-// whose classes give the entity types.
+// whose classes give the entity types, and the document model.
 const (
-	magic     = "dyad-ner-2\n"
-	flagUPOS  = 1              // the model uses parts of speech
-	flagVocab = 2              // a vocab (see vocab.write) comes before the perceptron
-	magic1    = "dyad-ner-1\n" // before vocabs; still read
+	magic     = "dyad-ner-3\n"
+	flagUPOS  = 1 // the model uses parts of speech
+	flagVocab = 2 // a vocab (see vocab.write) comes before the perceptron
+	flagDoc   = 4 // a document model follows the perceptron
 )
+
+// magics are the magic lines read, newest first, with the flags each may
+// hold: dyad-ner-1 came before vocabs, dyad-ner-2 before document models.
+var magics = []magicLine{
+	{magic, flagUPOS | flagVocab | flagDoc},
+	{"dyad-ner-2\n", flagUPOS | flagVocab},
+	{"dyad-ner-1\n", flagUPOS},
+}
+
+type magicLine struct {
+	line  string
+	flags byte
+}
 
 // Write writes the recognizer's model.
 func (r *Recognizer) Write(w io.Writer) error {
@@ -464,6 +514,9 @@ func (r *Recognizer) Write(w io.Writer) error {
 	if r.vocab != nil {
 		flags |= flagVocab
 	}
+	if r.docModel != nil {
+		flags |= flagDoc
+	}
 	if _, err := io.WriteString(w, magic+string(rune(flags))); err != nil {
 		return err
 	}
@@ -472,18 +525,22 @@ func (r *Recognizer) Write(w io.Writer) error {
 			return err
 		}
 	}
-	return r.model.Write(w)
+	if err := r.model.Write(w); err != nil || r.docModel == nil {
+		return err
+	}
+	return r.docModel.Write(w)
 }
 
 // Read reads a model written by Write.
 func Read(rd io.Reader) (*Recognizer, error) {
 	br := bufio.NewReader(rd)
 	head := make([]byte, len(magic)+1)
-	if _, err := io.ReadFull(br, head); err != nil || (string(head[:len(magic)]) != magic && string(head[:len(magic)]) != magic1) || head[len(magic)]&^(flagUPOS|flagVocab) != 0 {
+	if _, err := io.ReadFull(br, head); err != nil {
 		return nil, errors.New("ner: not a dyad entity model")
 	}
+	k := slices.IndexFunc(magics, func(m magicLine) bool { return string(head[:len(magic)]) == m.line })
 	flags := head[len(magic)]
-	if flags&flagVocab != 0 && string(head[:len(magic)]) == magic1 {
+	if k < 0 || flags&^magics[k].flags != 0 {
 		return nil, errors.New("ner: not a dyad entity model")
 	}
 	var voc vocab
@@ -503,6 +560,14 @@ func Read(rd io.Reader) (*Recognizer, error) {
 	}
 	r := newRecognizer(types, flags&flagUPOS != 0, m)
 	r.vocab = voc
+	if flags&flagDoc != 0 {
+		if r.docModel, err = perceptron.Read(br); err != nil {
+			return nil, fmt.Errorf("ner: document model: %w", err)
+		}
+		if !slices.Equal(r.docModel.Classes, m.Classes) {
+			return nil, errors.New("ner: document model has other classes")
+		}
+	}
 	return r, nil
 }
 

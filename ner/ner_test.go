@@ -170,7 +170,7 @@ func TestRoundTrip(t *testing.T) {
 		}
 	}
 	for _, bad := range [][]byte{nil, []byte("dyad-ner-1\n"), []byte("dyad-perceptron-1"), buf.Bytes()[:buf.Len()/2],
-		buf.Bytes()[:len(magic)+20], []byte(magic1 + "\x02")} {
+		buf.Bytes()[:len(magic)+20], []byte("dyad-ner-1\n\x02"), []byte("dyad-ner-2\n\x04")} {
 		if _, err := Read(bytes.NewReader(bad)); err == nil {
 			t.Errorf("Read(%.20q): no error", bad)
 		}
@@ -323,7 +323,7 @@ func FuzzRead(f *testing.F) {
 	flipped := bytes.Clone(defaultModel[:len(magic)+200])
 	flipped[len(magic)+1] ^= 0xff
 	f.Add(flipped)
-	f.Add([]byte(magic1 + "\x01"))
+	f.Add([]byte("dyad-ner-1\n\x01"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if r, err := Read(bytes.NewReader(b)); err == nil {
 			r.Recognize([]string{"Kenya", "and", "Uganda"}, nil)

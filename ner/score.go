@@ -8,17 +8,22 @@ import (
 )
 
 // evaluate scores r on the sentences that carry entity annotation, over
-// the types r knows (gold entities of other types are not counted).
+// the types r knows (gold entities of other types are not counted), a
+// document (eval.DocID) at a time, as dyad eval nlp does.
 func (r *Recognizer) evaluate(sents []treebank.Sentence) eval.NER {
 	var gold, pred [][]treebank.Entity
-	for _, s := range sents {
-		if !s.HasEntities {
-			continue
+	var words [][]string
+	for i, s := range sents {
+		if s.HasEntities {
+			gold = append(gold, slices.DeleteFunc(slices.Clone(s.Entities), func(e treebank.Entity) bool {
+				return !slices.Contains(r.types, e.Type)
+			}))
+			words = append(words, s.Words())
 		}
-		gold = append(gold, slices.DeleteFunc(slices.Clone(s.Entities), func(e treebank.Entity) bool {
-			return !slices.Contains(r.types, e.Type)
-		}))
-		pred = append(pred, r.Recognize(s.Words(), nil))
+		if id := eval.DocID(s.ID); len(words) > 0 && (i+1 == len(sents) || id == "" || eval.DocID(sents[i+1].ID) != id) {
+			pred = append(pred, r.Document(words, nil)...)
+			words = nil
+		}
 	}
 	return eval.ScoreEntities(gold, pred)
 }

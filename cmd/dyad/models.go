@@ -29,5 +29,8 @@ func defaultModels() eval.Models {
 		Entities: func(words, upos []string) []treebank.Entity {
 			return ner.Default().Recognize(words, upos)
 		},
+		Document: func(words, upos [][]string) [][]treebank.Entity {
+			return ner.Default().Document(words, upos)
+		},
 	}
 }
