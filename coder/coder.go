@@ -186,11 +186,7 @@ func (k *coding) verb(t *tree, v int) bool {
 			targets = placeMentions(t, v)
 		}
 	} else {
-		sources = subjectActors(t, v)
-		if len(sources) == 0 && subject(t, v) < 0 && (t.head(v) < 0 || t.rel(v) == "parataxis") {
-			// A main verb with no subject: the parser garbled it.
-			sources, guessed = precedingActor(t, v), true
-		}
+		sources, guessed = doers(t, v)
 		targets = objects(t, v)
 		// "threatened to cut off electricity to Nakhichevan": the target
 		// of an intention is that of what is intended.
@@ -419,6 +415,16 @@ func (k *coding) force(t *tree, n int) bool {
 	}
 	c, ok := lexicon.CAMEO(nom.Code)
 	return ok && c.Quad == 4
+}
+
+// doers returns the actors of the subject of the verb at v, or, guessed,
+// for a main verb the parser left with no subject at all, the nearest
+// actor named before it.
+func doers(t *tree, v int) (_ []mention, guessed bool) {
+	if ms := subjectActors(t, v); len(ms) > 0 || subject(t, v) >= 0 || t.head(v) >= 0 && t.rel(v) != "parataxis" {
+		return ms, false
+	}
+	return precedingActor(t, v), true
 }
 
 // precedingActor is the nearest actor named before the verb at v that

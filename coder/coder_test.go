@@ -113,6 +113,7 @@ func TestRules(t *testing.T) {
 		{"a place retaken", "Kenyan forces have retaken a strategic village in southern Somalia.", []string{"KEN>SOM 192"}},
 		{"an obligation is asked for, not done", "Kenya said Ugandan forces must ensure security to allow aid to reach Somalia.", []string{"KEN>UGA 10*"}},
 		{"what is urged is asked for, not done", "Kenya urged Uganda to support Somalia.", []string{"KEN>UGA 020"}},
+		{"a demand reported by a speaker the parser left without a subject", "The Red Cross operating in Somalia said Kenyan and Ugandan forces must ensure security to allow supplies to reach the needy.", []string{">KEN 10*", ">UGA 10*"}},
 		{"what an appeal is for is asked for, not done", "Kenya rejected a Ugandan appeal for deploying troops along its border with Somalia.", []string{"KEN>UGA 12*"}},
 		{"what pressure is for is asked for, not done", "Kenya faces pressure from Uganda to help Somalia.", []string{"UGA>KEN 10*"}},
 		{"what is demanded is asked for, not done", "Kenya demanded Ugandan rebels to allow aid workers into Somalia.", []string{"KEN>UGA 10*"}},

@@ -439,7 +439,12 @@ func (k *coding) demand(t *tree, v int) {
 	if s < 0 {
 		return
 	}
-	k.addAll(t, v, subjectActors(t, r), t.actors(s), "100", 0.6)
+	sources, guessed := doers(t, r)
+	conf := 0.6
+	if guessed {
+		conf -= 0.2
+	}
+	k.addAll(t, v, sources, t.actors(s), "100", conf)
 }
 
 // subjectActors returns the actors of the subject of the verb at v (see
