@@ -51,3 +51,17 @@ func Files() []string {
 func Read(name string) ([]byte, error) {
 	return Corpus.ReadFile("corpus/" + name)
 }
+
+// Texts returns the contents of the corpus files, in the order of Files:
+// seeds for fuzz tests and inputs for benchmarks.
+func Texts() []string {
+	var out []string
+	for _, name := range Files() {
+		b, err := Read(name)
+		if err != nil {
+			panic(err) // embedded at build time, as for Files
+		}
+		out = append(out, string(b))
+	}
+	return out
+}
