@@ -79,24 +79,8 @@ type Models struct {
 	Parse    func(words, upos, xpos []string) (heads []int, rels []string)
 	Entities func(words, upos []string) []treebank.Entity
 	// Document, when set, is used instead of Entities on the sentences of
-	// each document (see DocID) at once.
+	// each document (see treebank.Sentence.Doc) at once.
 	Document func(words, upos [][]string) [][]treebank.Entity
-}
-
-// DocID returns the document of a sentence ID of the form doc-N, as GUM
-// and the UD English treebanks write them ("GUM_bio_byron-12"), or "" if
-// id is not of that form.
-func DocID(id string) string {
-	k := strings.LastIndexByte(id, '-')
-	if k <= 0 || k == len(id)-1 {
-		return ""
-	}
-	for _, c := range id[k+1:] {
-		if c < '0' || c > '9' {
-			return ""
-		}
-	}
-	return id[:k]
 }
 
 // EvaluateNLP runs m over the gold sentences and scores it, following the
@@ -173,7 +157,7 @@ func EvaluateNLP(gold []treebank.Sentence, m Models) NLP {
 		switch {
 		case !s.HasEntities:
 		case m.Document != nil:
-			if id := DocID(s.ID); id == "" || id != doc {
+			if id := s.Doc(); id == "" || id != doc {
 				flush()
 				doc = id
 			}

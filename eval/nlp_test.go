@@ -131,21 +131,6 @@ func TestEvaluateNLP(t *testing.T) {
 	}
 }
 
-func TestDocID(t *testing.T) {
-	for id, want := range map[string]string{
-		"GUM_bio_byron-12":      "GUM_bio_byron",
-		"weblog-blog_x-0003":    "weblog-blog_x",
-		"en_ewt-ud-dev.iob2:12": "",
-		"doc-":                  "",
-		"-3":                    "",
-		"":                      "",
-	} {
-		if got := DocID(id); got != want {
-			t.Errorf("DocID(%q) = %q, want %q", id, got, want)
-		}
-	}
-}
-
 // TestEvaluateNLPDocument checks that Models.Document gets the sentences
 // that annotate entities a document at a time, in order.
 func TestEvaluateNLPDocument(t *testing.T) {

@@ -1,9 +1,9 @@
 package ner
 
 import (
-	"dyad/eval"
-	"dyad/treebank"
 	"slices"
+
+	"dyad/treebank"
 )
 
 // Document returns the entities of each sentence of a document, as
@@ -113,14 +113,14 @@ func (c *docContext) lookup(lower uint64) *docWord {
 }
 
 // docContexts returns the context of each training sentence's document.
-// Documents are runs of sentences of one eval.DocID; a sentence without
+// Documents are runs of sentences of one treebank.Sentence.Doc; a sentence without
 // one is its own.
 func docContexts(sents []treebank.Sentence, words [][]string) []docContext {
 	docs := make([]docContext, len(sents))
 	for i := 0; i < len(sents); {
 		j := i + 1
-		d := eval.DocID(sents[i].ID)
-		for d != "" && j < len(sents) && eval.DocID(sents[j].ID) == d {
+		d := sents[i].Doc()
+		for d != "" && j < len(sents) && sents[j].Doc() == d {
 			j++
 		}
 		var c docContext

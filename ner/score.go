@@ -9,7 +9,7 @@ import (
 
 // evaluate scores r on the sentences that carry entity annotation, over
 // the types r knows (gold entities of other types are not counted), a
-// document (eval.DocID) at a time, as dyad eval nlp does.
+// document (treebank.Sentence.Doc) at a time, as dyad eval nlp does.
 func (r *Recognizer) evaluate(sents []treebank.Sentence) eval.NER {
 	var gold, pred [][]treebank.Entity
 	var words [][]string
@@ -20,7 +20,7 @@ func (r *Recognizer) evaluate(sents []treebank.Sentence) eval.NER {
 			}))
 			words = append(words, s.Words())
 		}
-		if id := eval.DocID(s.ID); len(words) > 0 && (i+1 == len(sents) || id == "" || eval.DocID(sents[i+1].ID) != id) {
+		if id := s.Doc(); len(words) > 0 && (i+1 == len(sents) || id == "" || sents[i+1].Doc() != id) {
 			pred = append(pred, r.Document(words, nil)...)
 			words = nil
 		}

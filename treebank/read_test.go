@@ -241,3 +241,18 @@ func TestCorpora(t *testing.T) {
 		})
 	}
 }
+
+func TestSentenceDoc(t *testing.T) {
+	for id, want := range map[string]string{
+		"GUM_bio_byron-12":      "GUM_bio_byron",
+		"weblog-blog_x-0003":    "weblog-blog_x",
+		"en_ewt-ud-dev.iob2:12": "",
+		"doc-":                  "",
+		"-3":                    "",
+		"":                      "",
+	} {
+		if got := (Sentence{ID: id}).Doc(); got != want {
+			t.Errorf("Doc of %q = %q, want %q", id, got, want)
+		}
+	}
+}

@@ -3,6 +3,8 @@
 // annotations) and IOB2 entity files (Universal NER).
 package treebank
 
+import "strings"
+
 // Token is one syntactic word of a sentence.
 type Token struct {
 	ID         int    // 1-based position in the sentence
@@ -31,6 +33,22 @@ type Sentence struct {
 	// HasEntities tells a sentence without entities from one whose source
 	// does not annotate them.
 	HasEntities bool
+}
+
+// Doc returns the document of a sentence whose ID has the form doc-N, as
+// GUM and the UD English treebanks write them ("GUM_bio_byron-12"), or ""
+// if the ID is not of that form.
+func (s Sentence) Doc() string {
+	k := strings.LastIndexByte(s.ID, '-')
+	if k <= 0 || k == len(s.ID)-1 {
+		return ""
+	}
+	for _, c := range s.ID[k+1:] {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return s.ID[:k]
 }
 
 // Words returns the forms of the sentence's tokens.
