@@ -15,12 +15,13 @@
 // for a demand or an appeal, the subject of the clause that says what is
 // asked ("demanded that the US cancel"), for an accusation the subject of
 // what is alleged ("claimed that ISIL had attacked"), else any actor named
-// after it in its phrase; in the passive, the agent ("by") is the source, else the
-// state named as the place ("soldiers were killed in Somalia"), and the
-// subject the target, also of a nominal event ("was put under
-// investigation"). The verb's patterns,
-// most specific first, are matched against the words of its phrase to
-// choose the CAMEO code. A negated verb gives no event, but for accepting,
+// after it in its phrase; in the passive, the agent ("by", or the user of
+// the force it was done in: "killed in Israeli shelling") is the source,
+// else the state named as the place ("soldiers were killed in Somalia"),
+// and the subject the target (people no one names: that state), also of a
+// nominal event ("was put under investigation"). The verb's patterns, most
+// specific first, are matched against the words of its phrase to choose
+// the CAMEO code. A negated verb gives no event, but for accepting,
 // allowing, agreeing or giving permission, whose negation is a refusal
 // (12x). The mood of a verb
 // changes its code: intended ("will visit", "plans to", "is expected to")
