@@ -112,23 +112,16 @@ func (c *docContext) lookup(lower uint64) *docWord {
 	return &c.words[k]
 }
 
-// docContexts returns the context of each training sentence's document.
-// Documents are runs of sentences of one treebank.Sentence.Doc; a sentence without
-// one is its own.
+// docContexts returns the context of each training sentence's document
+// (see treebank.Documents).
 func docContexts(sents []treebank.Sentence, words [][]string) []docContext {
 	docs := make([]docContext, len(sents))
-	for i := 0; i < len(sents); {
-		j := i + 1
-		d := sents[i].Doc()
-		for d != "" && j < len(sents) && sents[j].Doc() == d {
-			j++
-		}
+	for _, run := range treebank.Documents(sents) {
 		var c docContext
-		c.build(words[i:j])
-		for k := i; k < j; k++ {
+		c.build(words[run[0]:run[1]])
+		for k := run[0]; k < run[1]; k++ {
 			docs[k] = c
 		}
-		i = j
 	}
 	return docs
 }

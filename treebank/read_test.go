@@ -2,6 +2,7 @@ package treebank
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -254,5 +255,19 @@ func TestSentenceDoc(t *testing.T) {
 		if got := (Sentence{ID: id}).Doc(); got != want {
 			t.Errorf("Doc of %q = %q, want %q", id, got, want)
 		}
+	}
+}
+
+func TestDocuments(t *testing.T) {
+	var sents []Sentence
+	for _, id := range []string{"a-1", "a-2", "x.iob2:3", "b-1", "a-3", "b-2", "b-3"} {
+		sents = append(sents, Sentence{ID: id})
+	}
+	want := [][2]int{{0, 2}, {2, 3}, {3, 4}, {4, 5}, {5, 7}}
+	if got := Documents(sents); !slices.Equal(got, want) {
+		t.Errorf("Documents = %v, want %v", got, want)
+	}
+	if got := Documents(nil); got != nil {
+		t.Errorf("Documents(nil) = %v", got)
 	}
 }

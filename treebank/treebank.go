@@ -51,6 +51,24 @@ func (s Sentence) Doc() string {
 	return s.ID[:k]
 }
 
+// Documents returns the runs of consecutive sentences of one document (see
+// Sentence.Doc) as [start, end) ranges of sents; a sentence whose ID
+// names no document is a run of its own.
+func Documents(sents []Sentence) [][2]int {
+	var runs [][2]int
+	for i := 0; i < len(sents); {
+		j := i + 1
+		if d := sents[i].Doc(); d != "" {
+			for j < len(sents) && sents[j].Doc() == d {
+				j++
+			}
+		}
+		runs = append(runs, [2]int{i, j})
+		i = j
+	}
+	return runs
+}
+
 // Words returns the forms of the sentence's tokens.
 func (s Sentence) Words() []string {
 	w := make([]string, len(s.Tokens))
