@@ -101,74 +101,68 @@ func EvaluateNLP(gold []treebank.Sentence, m Models) NLP {
 		tokGold, tokPred, tokOK int
 		goldEnts, predEnts      [][]treebank.Entity
 		upos, xpos              []string
-		doc                     string     // of the sentences in docWords
-		docWords, docUPOS       [][]string // for m.Document
+		docWords, docUPOS       [][]string // the document's, for m.Document
 	)
-	flush := func() {
+	for _, run := range treebank.Documents(gold) {
+		for _, s := range gold[run[0]:run[1]] {
+			words := s.Words()
+			out.Words += len(words)
+			if m.Tokenize != nil && s.Text != "" {
+				g, p, c := matchTokens(s.Text, words, m.Tokenize(s.Text))
+				tokGold, tokPred, tokOK = tokGold+g, tokPred+p, tokOK+c
+			}
+			upos, xpos = upos[:0], xpos[:0]
+			for _, t := range s.Tokens {
+				upos, xpos = append(upos, t.UPOS), append(xpos, t.XPOS)
+			}
+			if m.Tag != nil {
+				pu, px := m.Tag(words)
+				for i, t := range s.Tokens {
+					if t.UPOS != "" {
+						nUPOS++
+						if at(pu, i) == t.UPOS {
+							okUPOS++
+						}
+					}
+					if t.XPOS != "" {
+						nXPOS++
+						if at(px, i) == t.XPOS {
+							okXPOS++
+						}
+					}
+				}
+				upos, xpos = pu, px
+			}
+			if m.Parse != nil {
+				heads, rels := m.Parse(words, upos, xpos)
+				for i, t := range s.Tokens {
+					if t.Head < 0 {
+						continue
+					}
+					nDep++
+					if i < len(heads) && heads[i] == t.Head {
+						okUAS++
+						if universal(at(rels, i)) == universal(t.Deprel) {
+							okLAS++
+						}
+					}
+				}
+			}
+			switch {
+			case !s.HasEntities:
+			case m.Document != nil:
+				goldEnts = append(goldEnts, s.Entities)
+				docWords, docUPOS = append(docWords, words), append(docUPOS, slices.Clone(upos))
+			case m.Entities != nil:
+				goldEnts = append(goldEnts, s.Entities)
+				predEnts = append(predEnts, m.Entities(words, upos))
+			}
+		}
 		if len(docWords) > 0 {
 			predEnts = append(predEnts, m.Document(docWords, docUPOS)...)
 			docWords, docUPOS = nil, nil
 		}
 	}
-	for _, s := range gold {
-		words := s.Words()
-		out.Words += len(words)
-		if m.Tokenize != nil && s.Text != "" {
-			g, p, c := matchTokens(s.Text, words, m.Tokenize(s.Text))
-			tokGold, tokPred, tokOK = tokGold+g, tokPred+p, tokOK+c
-		}
-		upos, xpos = upos[:0], xpos[:0]
-		for _, t := range s.Tokens {
-			upos, xpos = append(upos, t.UPOS), append(xpos, t.XPOS)
-		}
-		if m.Tag != nil {
-			pu, px := m.Tag(words)
-			for i, t := range s.Tokens {
-				if t.UPOS != "" {
-					nUPOS++
-					if at(pu, i) == t.UPOS {
-						okUPOS++
-					}
-				}
-				if t.XPOS != "" {
-					nXPOS++
-					if at(px, i) == t.XPOS {
-						okXPOS++
-					}
-				}
-			}
-			upos, xpos = pu, px
-		}
-		if m.Parse != nil {
-			heads, rels := m.Parse(words, upos, xpos)
-			for i, t := range s.Tokens {
-				if t.Head < 0 {
-					continue
-				}
-				nDep++
-				if i < len(heads) && heads[i] == t.Head {
-					okUAS++
-					if universal(at(rels, i)) == universal(t.Deprel) {
-						okLAS++
-					}
-				}
-			}
-		}
-		switch {
-		case !s.HasEntities:
-		case m.Document != nil:
-			if id := s.Doc(); id == "" || id != doc {
-				flush()
-				doc = id
-			}
-			goldEnts = append(goldEnts, s.Entities)
-			docWords, docUPOS = append(docWords, words), append(docUPOS, slices.Clone(upos))
-		case m.Entities != nil:
-			goldEnts = append(goldEnts, s.Entities)
-			predEnts = append(predEnts, m.Entities(words, upos))
-		}
-	}
-	flush()
 	out.Tokens = NewPRF(tokGold, tokPred, tokOK).F1
 	out.UPOS, out.XPOS = ratio(okUPOS, nUPOS), ratio(okXPOS, nXPOS)
 	out.UAS, out.LAS = ratio(okUAS, nDep), ratio(okLAS, nDep)
