@@ -43,7 +43,10 @@
 // alone in conflict ("Kenya and Uganda protested in Tanzania"). An act with no target
 // named is aimed at a state named as a place in its phrase ("lifted a
 // curfew in Montenegro"), or, done by a group of society (rebels,
-// protesters), at its own state.
+// protesters), at its own state; a sentence that codes nothing else keeps
+// its most certain act aimed at no one ("Kenya declared a ceasefire"). What
+// protesters demand or decry in the sentence of their protest is the
+// protest's content, not an event of its own.
 //
 // An event is dated by a date in its sentence, else by the lead's (news
 // leads date the story: "announced on Monday"), else by the publication
@@ -112,11 +115,23 @@ type coding struct {
 	dateline string // the place of the dateline, if any
 	events   []dyad.Event
 	index    map[string]int // events by Key
+	lone     []loneEvent    // the sentence's acts aimed at no one named
+}
+
+// loneEvent is an act for which neither the sentence nor the source's
+// place gives a target.
+type loneEvent struct {
+	at   int
+	src  mention
+	code string
+	conf float64
 }
 
 // sentence codes the verbs of t, then the nouns that name events and that
 // no coded verb took as its object.
 func (k *coding) sentence(t *tree) {
+	before := len(k.events)
+	k.lone = k.lone[:0]
 	coded := map[int]bool{}
 	for v, tok := range t.Tokens {
 		if tok.UPOS != "VERB" {
@@ -130,6 +145,56 @@ func (k *coding) sentence(t *tree) {
 			k.nominal(t, n)
 		}
 	}
+	k.protestContent(before)
+	if len(k.events) == before {
+		k.addLone(t)
+	}
+}
+
+// addLone records, for a sentence that codes no event, its most confident
+// act aimed at no one named: "Akayev has agreed to resign" still tells who
+// did what. Beside events with a target, such acts are mostly by-products
+// of the parse, and only those a specific pattern coded with a subject
+// the parse gave are kept (see alone): with every act aimed at no one, the
+// PLOVER dev F1 fell 5 points.
+func (k *coding) addLone(t *tree) {
+	if len(k.lone) == 0 {
+		return
+	}
+	l := k.lone[0]
+	for _, o := range k.lone[1:] {
+		if o.conf > l.conf {
+			l = o
+		}
+	}
+	k.add(t, l.at, l.src, mention{}, l.code, l.conf)
+}
+
+// protestContent drops the demands and criticism (10x, 11x) coded from the
+// sentence's events since index from whose source also protests in it
+// (14x): "staged a hunger strike to demand the resignation of", "rallied
+// against Abbas, saying he must resign" voice what the protest is about,
+// and the protest is the event.
+func (k *coding) protestContent(from int) {
+	protesters := map[string]bool{}
+	for _, e := range k.events[from:] {
+		if e.Root == "14" {
+			protesters[e.Source.Code] = true
+		}
+	}
+	if len(protesters) == 0 {
+		return
+	}
+	kept := k.events[:from]
+	for _, e := range k.events[from:] {
+		if (e.Root == "10" || e.Root == "11") && protesters[e.Source.Code] {
+			delete(k.index, e.Key())
+			continue
+		}
+		k.index[e.Key()] = len(kept)
+		kept = append(kept, e)
+	}
+	k.events = kept
 }
 
 // verb codes the verb at token v, reporting whether it gave an event with
@@ -254,7 +319,13 @@ func (k *coding) verb(t *tree, v int) bool {
 // aimed at its implicit target, if any.
 func (k *coding) alone(t *tree, at int, sources []mention, code string, conf float64) {
 	for _, src := range sources {
-		k.addAll(t, at, []mention{src}, k.implicitTarget(t, at, src, code), code, conf)
+		tgts := k.implicitTarget(t, at, src, code)
+		// (conf is 0.2 under the act's: 0.6 for a specific pattern
+		// and a subject the parse gave.)
+		if len(tgts) == 0 && typed(code) && conf >= 0.6 {
+			k.lone = append(k.lone, loneEvent{at, src, code, conf})
+		}
+		k.addAll(t, at, []mention{src}, tgts, code, conf)
 	}
 }
 
@@ -475,7 +546,7 @@ func phraseActors(t *tree, v int, sources []mention) []mention {
 // government acting at no named place or target gets none, nor do mere
 // statements (CAMEO 01) and codes with no PLOVER type.
 func (k *coding) implicitTarget(t *tree, v int, src mention, code string) []mention {
-	if pl, ok := lexicon.PLOVER(code); !ok || pl.Type == "" || strings.HasPrefix(code, "01") {
+	if !typed(code) {
 		return nil
 	}
 	if ps := placeMentions(t, v); len(ps) > 0 {
@@ -485,6 +556,13 @@ func (k *coding) implicitTarget(t *tree, v int, src mention, code string) []ment
 		return nil
 	}
 	return k.home(src)
+}
+
+// typed reports whether code is an act PLOVER types, not a mere statement
+// (01x), which needs no one to be aimed at.
+func typed(code string) bool {
+	pl, ok := lexicon.PLOVER(code)
+	return ok && pl.Type != "" && !strings.HasPrefix(code, "01")
 }
 
 // home is the state of the actor src names, standing at src's place in

@@ -160,6 +160,10 @@ func TestRules(t *testing.T) {
 		{"an ethnic group in its host state", "Kenyan police arrested two ethnic Somalis in Nairobi.", []string{"KEN>KEN 17*"}},
 		{"a people of a state", "Thousands of Ugandan Acholis demonstrated in Kampala on Sunday.", []string{"UGA>UGA 141"}},
 		{"compound nominal", "A hunger strike by Ugandan prisoners against Kenya entered its third day.", []string{"UGA>KEN 142"}},
+		{"an act aimed at no one named, in a sentence that codes nothing else", "Kenya declared a ceasefire on Sunday.", []string{"KEN> 0871"}},
+		{"but not beside an event with a target", "Kenya declared a ceasefire on Sunday, while Uganda criticized Tanzania.", []string{"UGA>TZA 11*"}},
+		{"a protest's demand is the protest", "Kenyan students began a hunger strike to demand the resignation of the Kenyan president.", []string{"KEN>KEN 142"}},
+		{"a compound's head names the thing", "Kenya will withdraw weapons inspectors from Uganda.", []string{"KEN>UGA 131"}},
 		{"praise", "Kenya's president described Uganda's president as “a wise and visionary leader”.", []string{"KEN>UGA 051"}},
 	}
 	for _, tt := range tests {
