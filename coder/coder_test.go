@@ -164,6 +164,8 @@ func TestRules(t *testing.T) {
 		{"but not beside an event with a target", "Kenya declared a ceasefire on Sunday, while Uganda criticized Tanzania.", []string{"UGA>TZA 11*"}},
 		{"a protest's demand is the protest", "Kenyan students began a hunger strike to demand the resignation of the Kenyan president.", []string{"KEN>KEN 142"}},
 		{"a compound's head names the thing", "Kenya will withdraw weapons inspectors from Uganda.", []string{"KEN>UGA 131"}},
+		{"coordinated targets lower in the phrase", "Kenya has threatened to deliver devastating blows to Uganda and Tanzania.", []string{"KEN>UGA 13*", "KEN>TZA 13*"}},
+		{"coordinated demonyms of the object", "Kenyan police have tortured scores of Ugandan and Somali refugees.", []string{"KEN>UGA 18*", "KEN>SOM 18*"}},
 		{"praise", "Kenya's president described Uganda's president as “a wise and visionary leader”.", []string{"KEN>UGA 051"}},
 	}
 	for _, tt := range tests {

@@ -177,11 +177,38 @@ func (t *tree) actorsWhere(k int, keep func(m mention, head int) bool) []mention
 				best, bestDepth = mi, d
 			}
 		}
-		if best >= 0 && !containsActor(out, t.mentions[best].actor.ID) {
-			out = append(out, t.mentions[best])
+		if best < 0 {
+			continue
+		}
+		found := []mention{t.mentions[best]}
+		if h := t.top(t.mentions[best]); h != c && t.under(h, c) && len(t.conjuncts(h)) > 1 {
+			// The nearest name is one of several coordinated lower in
+			// the phrase: "blows to the United States and Israel".
+			found = t.actorsWhere(h, func(m mention, _ int) bool { return keep == nil || keep(m, c) })
+		}
+		for _, m := range found {
+			if !containsActor(out, m.actor.ID) {
+				out = append(out, m)
+			}
 		}
 	}
 	return out
+}
+
+// top is the token of m nearest the root: its head ("refugees" in
+// "Liberian refugees", where "Liberian" may hang from a conjunct before).
+func (t *tree) top(m mention) int {
+	best, bestDepth := m.from, len(t.Tokens)
+	for j := m.from; j < m.to && j < len(t.Tokens); j++ {
+		d := 0
+		for i := j; i >= 0 && d < len(t.Tokens); i = t.head(i) {
+			d++
+		}
+		if d < bestDepth {
+			best, bestDepth = j, d
+		}
+	}
+	return best
 }
 
 // depth is the number of arcs from k down to the highest token of m.
