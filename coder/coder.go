@@ -17,7 +17,8 @@
 // what is alleged ("claimed that ISIL had attacked"), else any actor named
 // after it in its phrase; in the passive, the agent ("by", or the user of
 // the force it was done in: "killed in Israeli shelling") is the source,
-// else the state named as the place ("soldiers were killed in Somalia"),
+// else the state named as the place ("soldiers were killed in Somalia",
+// as for force no one is named for: "a bombing near Samarra killed"),
 // and the subject the target (people no one names: that state), also of a
 // nominal event ("was put under investigation"). The verb's patterns, most
 // specific first, are matched against the words of its phrase to choose
@@ -253,6 +254,12 @@ func (k *coding) verb(t *tree, v int) bool {
 		}
 	} else {
 		sources, guessed = doers(t, v)
+		if s := subject(t, v); len(sources) == 0 && s >= 0 && k.force(t, s) {
+			// "A roadside bombing near Samarra killed a U.S. soldier":
+			// force no one is named for is, as in the passive, the doing
+			// of the state where it was used.
+			sources, guessed = placeMentions(t, v), true
+		}
 		targets = objects(t, v)
 		// "threatened to cut off electricity to Nakhichevan": the target
 		// of an intention is that of what is intended.

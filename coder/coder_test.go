@@ -166,6 +166,8 @@ func TestRules(t *testing.T) {
 		{"a compound's head names the thing", "Kenya will withdraw weapons inspectors from Uganda.", []string{"KEN>UGA 131"}},
 		{"coordinated targets lower in the phrase", "Kenya has threatened to deliver devastating blows to Uganda and Tanzania.", []string{"KEN>UGA 13*", "KEN>TZA 13*"}},
 		{"coordinated demonyms of the object", "Kenyan police have tortured scores of Ugandan and Somali refugees.", []string{"KEN>UGA 18*", "KEN>SOM 18*"}},
+		{"force no one is named for, at a place", "A roadside bombing near Mogadishu killed two Kenyan soldiers on Sunday.", []string{"SOM>KEN 19*"}},
+		{"but the force's user if named", "Israeli shelling near Gaza killed two Palestinian children.", []string{"ISR>PSE 19*"}},
 		{"praise", "Kenya's president described Uganda's president as “a wise and visionary leader”.", []string{"KEN>UGA 051"}},
 	}
 	for _, tt := range tests {
