@@ -62,7 +62,7 @@ func (a *Analyzer) newDoc(s string) *doc {
 	return d
 }
 
-// retag fixes four errors of the tagger on news, and reports whether
+// retag fixes five errors of the tagger on news, and reports whether
 // there were any, to tag the sentence again around them: a noun or
 // adjective right after a modal is a verb ("Libya must hand over", "hand"
 // a noun by the tagger's dictionary; "would free prisoners"), a hedge
@@ -72,7 +72,8 @@ func (a *Analyzer) newDoc(s string) *doc {
 // as the US leader prepared to attend", taken for a preposition, makes the
 // leader no one's subject), and a preposition of place before a name or a
 // determiner is no conjunction ("staged a protest in Beijing on Wednesday,
-// scaling a pole", with "in" opening a clause, loses Beijing).
+// scaling a pole", with "in" opening a clause, loses Beijing), and a
+// participle coordinated with a past tense is one ("donated and delivered").
 func retag(fixed, lows, upos, xpos []string) ([]string, bool) {
 	again := false
 	fix := func(i int, tag string) {
@@ -90,6 +91,8 @@ func retag(fixed, lows, upos, xpos []string) ([]string, bool) {
 			fix(i, "ADJ JJ")
 		case upos[i] == "SCONJ" && placePreps[lows[i]] && i+1 < len(xpos) && (xpos[i+1] == "NNP" || xpos[i+1] == "DT"):
 			fix(i, "ADP IN") // "staged a protest in Beijing on Wednesday, scaling a pole"
+		case xpos[i] == "VBN" && pastConjunct(xpos, lows, i):
+			fix(i, "VERB VBD") // "doctors donated and delivered goods"
 		case lows[i] == "as" && xpos[i] == "IN":
 			if v := clauseAfter(xpos, i+1); v > 0 {
 				fix(i, "SCONJ IN")
@@ -101,6 +104,30 @@ func retag(fixed, lows, upos, xpos []string) ([]string, bool) {
 	}
 	return fixed, again
 }
+
+// pastConjunct reports whether the participle at i, with no auxiliary
+// before it, is coordinated with a verb in the past tense ("donated and
+// personally delivered"): it is in the past tense too.
+func pastConjunct(xpos, lows []string, i int) bool {
+	j := i + 1
+	if j >= len(lows) || lows[j] != "and" && lows[j] != "or" {
+		return false
+	}
+	for j++; j < len(xpos) && xpos[j] == "RB"; j++ {
+	}
+	if j >= len(xpos) || xpos[j] != "VBD" {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if auxiliaries[lows[k]] {
+			return false
+		}
+	}
+	return true
+}
+
+// auxiliaries are the forms of have and be that make a participle.
+var auxiliaries = set("have", "has", "had", "having", "be", "is", "are", "was", "were", "been", "being", "'s", "'re", "'ve", "'d")
 
 // placePreps are the prepositions of place, which open no clause before a
 // name or a determiner.
