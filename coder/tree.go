@@ -125,7 +125,11 @@ func (t *tree) under(j, k int) bool {
 func (t *tree) conjuncts(k int) []int {
 	out := []int{k}
 	for i := 0; i < len(out); i++ {
-		out = append(out, t.children(out[i], "conj")...)
+		for _, c := range t.children(out[i], "conj") {
+			if t.Tokens[c].UPOS != "VERB" || t.Tokens[k].UPOS == "VERB" {
+				out = append(out, c) // (a clause is no conjunct of a noun)
+			}
+		}
 		for _, a := range t.children(out[i], "amod") {
 			out = append(out, t.children(a, "conj")...)
 		}
@@ -181,9 +185,9 @@ func (t *tree) actorsWhere(k int, keep func(m mention, head int) bool) []mention
 			continue
 		}
 		found := []mention{t.mentions[best]}
-		if h := t.top(t.mentions[best]); h != c && t.under(h, c) && len(t.conjuncts(h)) > 1 {
+		if h := t.top(t.mentions[best]); h != c && t.nominalUnder(h, c) && len(t.conjuncts(h)) > 1 {
 			// The nearest name is one of several coordinated lower in
-			// the phrase: "blows to the United States and Israel".
+			// the noun phrase: "blows to the United States and Israel".
 			found = t.actorsWhere(h, func(m mention, _ int) bool { return keep == nil || keep(m, c) })
 		}
 		for _, m := range found {
@@ -193,6 +197,20 @@ func (t *tree) actorsWhere(k int, keep func(m mention, head int) bool) []mention
 		}
 	}
 	return out
+}
+
+// nominalUnder reports whether token j lies under token k, below it
+// through no verb.
+func (t *tree) nominalUnder(j, k int) bool {
+	if !t.under(j, k) {
+		return false
+	}
+	for ; j != k; j = t.head(j) {
+		if t.Tokens[j].UPOS == "VERB" {
+			return false
+		}
+	}
+	return true
 }
 
 // top is the token of m nearest the root: its head ("refugees" in
