@@ -88,7 +88,7 @@ func (c *Coder) Code(an *dyad.Analysis) error {
 	for _, a := range an.Actors {
 		actors[a.ID] = a
 	}
-	k := &coding{c: c, lex: c.Lexicon, an: an, index: map[string]int{}}
+	k := &coding{c: c, lex: c.Lexicon, an: an, index: map[string]int{}, implicit: map[int]bool{}}
 	k.lead = k.leadDate()
 	trees := make([]*tree, len(an.Sentences))
 	for i, s := range an.Sentences {
@@ -117,6 +117,7 @@ type coding struct {
 	events   []dyad.Event
 	index    map[string]int // events by Key
 	lone     []loneEvent    // the sentence's acts aimed at no one named
+	implicit map[int]bool   // the sentence's events aimed at their source's own state, by index
 }
 
 // loneEvent is an act for which neither the sentence nor the source's
@@ -133,6 +134,7 @@ type loneEvent struct {
 func (k *coding) sentence(t *tree) {
 	before := len(k.events)
 	k.lone = k.lone[:0]
+	clear(k.implicit)
 	coded := map[int]bool{}
 	for v, tok := range t.Tokens {
 		if tok.UPOS != "VERB" {
@@ -146,7 +148,7 @@ func (k *coding) sentence(t *tree) {
 			k.nominal(t, n)
 		}
 	}
-	k.protestContent(before)
+	k.prune(before)
 	if len(k.events) == before {
 		k.addLone(t)
 	}
@@ -171,24 +173,29 @@ func (k *coding) addLone(t *tree) {
 	k.add(t, l.at, l.src, mention{}, l.code, l.conf)
 }
 
-// protestContent drops the demands and criticism (10x, 11x) coded from the
-// sentence's events since index from whose source also protests in it
-// (14x): "staged a hunger strike to demand the resignation of", "rallied
-// against Abbas, saying he must resign" voice what the protest is about,
-// and the protest is the event.
-func (k *coding) protestContent(from int) {
-	protesters := map[string]bool{}
-	for _, e := range k.events[from:] {
+// prune drops, of the events coded from the sentence since index from,
+// what it says twice: demands and criticism (10x, 11x) by a source that
+// also protests in it (14x: "staged a hunger strike to demand the
+// resignation of", "rallied against Abbas, saying he must resign" voice
+// what the protest is about, and the protest is the event), and an act
+// aimed, for want of a target, at its source's own state by a source with
+// an act of the same root at another ("Palestinian bombers killed 23
+// people … when they blew themselves up in Tel Aviv": the bombers' attack
+// on Israel is not also one on their own state).
+func (k *coding) prune(from int) {
+	protesters, named := map[string]bool{}, map[string]bool{}
+	for i, e := range k.events[from:] {
 		if e.Root == "14" {
 			protesters[e.Source.Code] = true
 		}
-	}
-	if len(protesters) == 0 {
-		return
+		if e.Target.Code != "" && !k.implicit[from+i] {
+			named[e.Source.Code+"|"+e.Root] = true
+		}
 	}
 	kept := k.events[:from]
-	for _, e := range k.events[from:] {
-		if (e.Root == "10" || e.Root == "11") && protesters[e.Source.Code] {
+	for i, e := range k.events[from:] {
+		if (e.Root == "10" || e.Root == "11") && protesters[e.Source.Code] ||
+			k.implicit[from+i] && named[e.Source.Code+"|"+e.Root] {
 			delete(k.index, e.Key())
 			continue
 		}
@@ -326,13 +333,17 @@ func (k *coding) verb(t *tree, v int) bool {
 // aimed at its implicit target, if any.
 func (k *coding) alone(t *tree, at int, sources []mention, code string, conf float64) {
 	for _, src := range sources {
-		tgts := k.implicitTarget(t, at, src, code)
+		tgts, home := k.implicitTarget(t, at, src, code)
 		// (conf is 0.2 under the act's: 0.6 for a specific pattern
 		// and a subject the parse gave.)
 		if len(tgts) == 0 && typed(code) && conf >= 0.6 {
 			k.lone = append(k.lone, loneEvent{at, src, code, conf})
 		}
+		n := len(k.events)
 		k.addAll(t, at, []mention{src}, tgts, code, conf)
+		for i := n; i < len(k.events) && home; i++ {
+			k.implicit[i] = true
+		}
 	}
 }
 
@@ -551,18 +562,19 @@ func phraseActors(t *tree, v int, sources []mention) []mention {
 // protesters, police), its own state, as event data codes what such groups
 // do at home ("Ivory Coast rebels blocked transport"). A state or its
 // government acting at no named place or target gets none, nor do mere
-// statements (CAMEO 01) and codes with no PLOVER type.
-func (k *coding) implicitTarget(t *tree, v int, src mention, code string) []mention {
+// statements (CAMEO 01) and codes with no PLOVER type. home reports that
+// the target is the source's own state.
+func (k *coding) implicitTarget(t *tree, v int, src mention, code string) (_ []mention, home bool) {
 	if !typed(code) {
-		return nil
+		return nil, false
 	}
 	if ps := placeMentions(t, v); len(ps) > 0 {
-		return ps[:1]
+		return ps[:1], false
 	}
 	if !societal(src.actor) {
-		return nil
+		return nil, false
 	}
-	return k.home(src)
+	return k.home(src), true
 }
 
 // typed reports whether code is an act PLOVER types, not a mere statement

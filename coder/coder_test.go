@@ -169,6 +169,7 @@ func TestRules(t *testing.T) {
 		{"force no one is named for, at a place", "A roadside bombing near Mogadishu killed two Kenyan soldiers on Sunday.", []string{"SOM>KEN 19*"}},
 		{"but the force's user if named", "Israeli shelling near Gaza killed two Palestinian children.", []string{"ISR>PSE 19*"}},
 		{"a participle coordinated with a past tense is one", "Doctors from two Kenyan aid groups donated and personally delivered $50,000 worth of goods to a hospital in Mogadishu.", []string{"KEN>SOM 07*"}},
+		{"no attack on the attackers' own state beside one on another", "Kenyan rebels attacked a market in Kampala on Sunday, killing 23 people.", []string{"KEN>UGA 19*"}},
 		{"praise", "Kenya's president described Uganda's president as “a wise and visionary leader”.", []string{"KEN>UGA 051"}},
 	}
 	for _, tt := range tests {
