@@ -316,6 +316,9 @@ func (k *coding) verb(t *tree, v int) bool {
 		m = refused // "will not accept": not accepting is refusing
 	}
 	code = inMood(code, m)
+	if len(targets) == 0 && strings.HasPrefix(code, "13") {
+		targets = conditioned(t, v)
+	}
 	if len(targets) == 0 && (len(sources) == 1 || !together(code) && !both) {
 		// A weak event: it does not keep the verb's object from being
 		// coded as a nominal event ("speaking after a meeting with").
@@ -549,11 +552,38 @@ func modifier(t *tree, m mention) bool {
 func phraseActors(t *tree, v int, sources []mention) []mention {
 	var out []mention
 	for _, m := range t.mentions {
-		if m.from > v && t.under(m.from, v) && m.Role != dyad.RolePlace && !containsActor(sources, m.actor.ID) {
+		if m.from > v && t.under(m.from, v) && m.Role != dyad.RolePlace && !containsActor(sources, m.actor.ID) && !t.otherSubject(m, v) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// conditioned returns the actors of the subject of a condition on the
+// verb at v or on what it intends: who is threatened ("threatened to stop
+// the talks if the United States goes ahead", "unless the Kremlin closed
+// its base").
+func conditioned(t *tree, v int) []mention {
+	var out []mention
+	for xs := []int{v}; len(xs) > 0; xs = xs[1:] {
+		x := xs[0]
+		xs = append(xs, t.children(x, "xcomp")...)
+		for _, c := range t.children(x, "advcl") {
+			if m := t.mark(c); m == "if" || conditions[m] {
+				if s := t.child(c, "nsubj"); s >= 0 {
+					out = append(out, t.actors(s)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// otherSubject reports whether m is the subject of a verb other than v:
+// "the Washington Post reported" names who reports, not a target of v.
+func (t *tree) otherSubject(m mention, v int) bool {
+	h := t.top(m)
+	return t.rel(h) == "nsubj" && t.head(h) != v
 }
 
 // implicitTarget is the target of an event that names none: a state

@@ -170,6 +170,9 @@ func TestRules(t *testing.T) {
 		{"but the force's user if named", "Israeli shelling near Gaza killed two Palestinian children.", []string{"ISR>PSE 19*"}},
 		{"a participle coordinated with a past tense is one", "Doctors from two Kenyan aid groups donated and personally delivered $50,000 worth of goods to a hospital in Mogadishu.", []string{"KEN>SOM 07*"}},
 		{"no attack on the attackers' own state beside one on another", "Kenyan rebels attacked a market in Kampala on Sunday, killing 23 people.", []string{"KEN>UGA 19*"}},
+		{"a name within a longer one", "Kenya met the Palestine Liberation Organization on Monday.", []string{"KEN>PSE 04*"}},
+		{"who reports is no target", "Kenya has threatened to stop negotiations to reduce tariffs, the Washington Post reported today.", nil},
+		{"who is threatened is the condition's subject", "Kenya has threatened to stop negotiations to reduce tariffs if Uganda goes ahead with the plan.", []string{"KEN>UGA 13*"}},
 		{"praise", "Kenya's president described Uganda's president as “a wise and visionary leader”.", []string{"KEN>UGA 051"}},
 	}
 	for _, tt := range tests {

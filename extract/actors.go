@@ -657,6 +657,13 @@ func (r *resolver) describedPerson(si int, country, role string) *person {
 func (r *resolver) name(si, i int) int {
 	s := &r.d.sents[si]
 	e, n := r.lex.Match(s.words[i:])
+	if _, nk := r.lex.MatchKnown(s.words[i:]); nk > n {
+		// the longer name: "Palestine Liberation Organization" is no
+		// mention of Palestine
+		if m := r.known(si, i); m > 0 {
+			return m
+		}
+	}
 	if n == 0 {
 		return r.known(si, i)
 	}

@@ -188,8 +188,8 @@ func (a *Analyzer) knownTags(words []string) []string {
 	}
 	for i := 0; i < len(words); {
 		e, n := a.Lexicon.Match(words[i:])
-		if n == 0 {
-			e, n = a.Lexicon.MatchKnown(words[i:])
+		if ek, nk := a.Lexicon.MatchKnown(words[i:]); nk > n {
+			e, n = ek, nk // the longer name
 		}
 		if n == 0 {
 			i++
