@@ -364,9 +364,10 @@ func (r *resolver) findPerson(full, last string, single bool) *person {
 }
 
 // inferCountries gives state officials introduced without a country
-// ("President Ilham Aliyev") one: a country named in the same sentence that
-// no other introduction claims, else the dateline's, else the article's
-// most named.
+// ("President Ilham Aliyev") one: the state named right after the name
+// ("King Hassan of Morocco"), else the one the dictionaries give the name,
+// else a country named in the same sentence that no other introduction
+// claims, else the dateline's, else the article's most named.
 func (r *resolver) inferCountries() {
 	for _, in := range r.intros {
 		p := in.person
@@ -374,6 +375,10 @@ func (r *resolver) inferCountries() {
 			continue // an economist's country is not the article's
 		}
 		s := &r.d.sents[in.sent]
+		if e, n := r.lex.Match(s.words[min(in.nameTo+1, len(s.words)):]); n > 0 && e.Kind == lexicon.Country && s.lower(in.nameTo) == "of" {
+			p.actor.Country = e.Country // "King Hassan of Morocco"
+			continue
+		}
 		if c := r.knownCountry(s.words[in.nameFrom:in.nameTo]); c != "" {
 			p.actor.Country = c
 			continue
