@@ -16,6 +16,7 @@ func (r *Recognizer) Document(words, upos [][]string) [][]treebank.Entity {
 	s := r.get()
 	defer r.pool.Put(s)
 	s.doc.build(words)
+	s.storms = s.storms[:0]
 	m := r.docModel
 	if m == nil {
 		m = r.model
@@ -27,6 +28,10 @@ func (r *Recognizer) Document(words, upos [][]string) [][]treebank.Entity {
 			u = upos[i]
 		}
 		ents[i] = r.recognize(s, m, w, u)
+		s.storms = appendStorms(s.storms, ents[i], w)
+	}
+	for i, w := range words {
+		ents[i] = dropStorms(ents[i], w, s.storms)
 	}
 	return ents
 }

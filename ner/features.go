@@ -131,6 +131,7 @@ var (
 // scratch is the per-sentence working memory of feature extraction.
 type scratch struct {
 	doc      docContext // of the document the sentence is in
+	storms   []string   // the names of storms in it (see appendStorms)
 	sentCase int        // of the sentence prepared
 	entries  []entry    // the lexicon's entries in the sentence, left to right
 	toks     []tok

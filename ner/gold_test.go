@@ -12,8 +12,8 @@ import (
 // Floors on the embedded model, a little under the measured scores (see
 // doc.go), so that a regression fails.
 const (
-	gumDevFloor = 0.80 // measured 0.8163, a document at a time
-	newsFloor   = 0.91 // measured 0.9355; one entity is 3 points
+	gumDevFloor = 0.83 // measured 0.8436, a document at a time
+	newsFloor   = 0.93 // measured 0.9677; one entity is 3 points
 )
 
 // TestGUMDev scores the embedded model on GUM dev: exact span and type.

@@ -57,7 +57,9 @@ func (r *Recognizer) Recognize(words, upos []string) []treebank.Entity {
 	s := r.get()
 	defer r.pool.Put(s)
 	s.doc.build(nil)
-	return r.recognize(s, r.model, words, upos)
+	ents := r.recognize(s, r.model, words, upos)
+	s.storms = appendStorms(s.storms[:0], ents, words)
+	return dropStorms(ents, words, s.storms)
 }
 
 // get returns a scratch from the pool, to be put back.
@@ -88,7 +90,7 @@ func (r *Recognizer) recognize(s *scratch, m *perceptron.Model, words, upos []st
 	if s.sentCase == caseMixed {
 		ents = r.institutions(ents, words)
 	}
-	return ents
+	return dropNonNames(places(r.people(ents, words), words), words)
 }
 
 // institutions types as ORG the names that end in a word naming an
@@ -98,7 +100,9 @@ func (r *Recognizer) recognize(s *scratch, m *perceptron.Model, words, upos []st
 // out when it has not seen them, as names of places lead most of them. An
 // entity right before such a word, or a run of capitalised words ending
 // in one, takes it in ("Trinity" LOC, "College"; "Atlantic" LOC, "Lottery
-// Corporation"); such a run the model left out becomes one.
+// Corporation"); such a run the model left out becomes one. So does an
+// entity that ends in such a word and "of" a name ("Newfoundland and
+// Labrador Court of Appeal" taken for a place).
 func (r *Recognizer) institutions(ents []treebank.Entity, words []string) []treebank.Entity {
 	if !slices.Contains(r.types, "ORG") {
 		return ents
@@ -130,6 +134,8 @@ func (r *Recognizer) institutions(ents []treebank.Entity, words []string) []tree
 		}
 		if j > 0 {
 			e.End, e.Type = j, "ORG"
+		} else if holdsInstitution(words, e) {
+			e.Type = "ORG"
 		}
 		add(e, j > 0)
 	}
@@ -158,6 +164,17 @@ func institutionEnd(words []string, j int) int {
 		}
 	}
 	return j
+}
+
+// holdsInstitution reports whether e ends in the name of an institution
+// with "of": "[Newfoundland and Labrador Court of Appeal]".
+func holdsInstitution(words []string, e treebank.Entity) bool {
+	for p := e.Start + 1; p < e.End-1; p++ {
+		if words[p] == "of" && institutionEnd(words, p) >= e.End {
+			return true
+		}
+	}
+	return false
 }
 
 // institutionRuns adds an ORG entity for each run of capitalised words in
@@ -193,6 +210,7 @@ var orgHeads = map[string]bool{
 	"Society": true, "Bureau": true, "Authority": true, "Federation": true, "League": true,
 	"Times": true, "Post": true, "Bulletin": true, "Journal": true, "Gazette": true,
 	"Airlines": true, "Libraries": true, "Inc.": true, "Ltd": true, "Ltd.": true,
+	"Herald": true, "Tribune": true, "Chronicle": true, "Telegraph": true, "Register": true,
 }
 
 // tag labels words greedily from left to right, each label restricted to
@@ -334,28 +352,42 @@ func (r *Recognizer) train(m *perceptron.Model, words, upos [][]string, gold [][
 
 // namesAfterTitles labels as a person the capitalised proper nouns that
 // follow a title the model left outside any entity: "Foreign Minister
-// Gideon Sa'ar". Names after titles are the commonest way news introduces
-// people, but rare in the training data, where GUM moreover leaves out the
-// names it does not link to Wikipedia; a name the model has not seen after
-// a title it has seen less than a handful of times ("Minister") is then
-// easily missed. The rule runs only on sentences in mixed case (in a
-// headline every word is capitalised) and stops at a word that is not a
-// proper noun, when parts of speech are known, and at days and months.
-// entries are the lexicon's entries in the sentence (scratch.entries).
+// Gideon Sa'ar", "Justice Scalia". Names after titles are the commonest
+// way news introduces people, but rare in the training data, where GUM
+// moreover leaves out the names it does not link to Wikipedia; a name the
+// model has not seen after a title it has seen less than a handful of
+// times ("Minister") is then easily missed. Titles are the lexicon's roles
+// and the capitalised titles of treebank.IsTitle ("Justice", "Ms"). The
+// rule runs only on sentences in mixed case (in a headline every word is
+// capitalised) and stops at a word that is not a proper noun, when parts
+// of speech are known, and at days and months. entries are the lexicon's
+// entries in the sentence (scratch.entries).
 func (r *Recognizer) namesAfterTitles(entries []entry, labels []int, words, upos []string) {
 	per := slices.Index(r.types, "PER")
 	if per < 0 {
 		return
 	}
-	next := 0 // where the last name labelled ends
+	var buf [16]int
+	ends := buf[:0] // of the titles, in order
 	for _, e := range entries {
-		i := e.end
-		if e.start < next || e.kind != lexicon.Role || labels[i-1] != 0 {
+		if e.kind == lexicon.Role {
+			ends = append(ends, e.end)
+		}
+	}
+	for i, w := range words {
+		if capitalised(w) && treebank.IsTitle(w) {
+			ends = append(ends, i+1)
+		}
+	}
+	slices.Sort(ends)
+	next := 0 // where the last name labelled ends
+	for _, i := range ends {
+		if i <= next || labels[i-1] != 0 {
 			continue
 		}
 		j := i
 		for j < len(words) && labels[j] == 0 && capitalised(words[j]) &&
-			(upos == nil || upos[j] == "PROPN") && !calendar[words[j]] {
+			(upos == nil || upos[j] == "PROPN") && !calendar[words[j]] && !treebank.IsTitle(words[j]) {
 			j++
 		}
 		labelSpan(labels, i, j, per)

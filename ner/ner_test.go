@@ -237,6 +237,10 @@ func TestNamesAfterTitles(t *testing.T) {
 		{"the President said", "DET PROPN VERB", nil},
 		{"Minister Smith's plan", "PROPN PROPN PART NOUN", []treebank.Entity{ent(1, 2, "PER")}},
 		{"the minister Ali Hassan", "", []treebank.Entity{ent(2, 4, "PER")}},
+		{"as Justice Mara Olsen wrote", "SCONJ PROPN PROPN PROPN VERB", []treebank.Entity{ent(2, 4, "PER")}},
+		{"Ms Okafor said", "PROPN PROPN VERB", []treebank.Entity{ent(1, 2, "PER")}},
+		{"Mr. Chief Justice Olsen", "PROPN PROPN PROPN PROPN", []treebank.Entity{ent(3, 4, "PER")}},
+		{"the Chief of Staff", "DET PROPN ADP PROPN", nil},
 	}
 	for _, tt := range tests {
 		words := strings.Fields(strings.ReplaceAll(tt.words, "'s", " 's"))
@@ -283,6 +287,8 @@ func TestInstitutions(t *testing.T) {
 		{"an order of the United States Congress", []treebank.Entity{ent(4, 6, "LOC")}, []treebank.Entity{ent(4, 7, "ORG")}},
 		{"Parliament met in London", []treebank.Entity{ent(3, 4, "LOC")}, []treebank.Entity{ent(3, 4, "LOC")}}, // one word, first in the sentence
 		{"the Soviet Union fell", []treebank.Entity{ent(1, 3, "LOC")}, []treebank.Entity{ent(1, 3, "LOC")}},
+		{"he sued the Bank of Lorraine", []treebank.Entity{ent(3, 6, "LOC")}, []treebank.Entity{ent(3, 6, "ORG")}},
+		{"the Sydney Morning Herald said", []treebank.Entity{ent(1, 2, "LOC")}, []treebank.Entity{ent(1, 4, "ORG")}},
 	} {
 		got := r.institutions(slices.Clone(tt.ents), strings.Fields(tt.words))
 		if !slices.Equal(got, tt.want) {

@@ -236,7 +236,21 @@ func descriptor(k, h int, toks []Token) bool {
 // proper nouns, but a title is no name; a place or organization inside it
 // ("United States") still is.
 func IsTitle(w string) bool {
-	return titles[strings.TrimSuffix(strings.ToLower(w), ".")]
+	// lower-cased in place of strings.ToLower, which allocates: the
+	// recognizer asks of every capitalised word
+	w = strings.TrimSuffix(w, ".")
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return titles[string(buf[:len(w)])]
 }
 
 var titles = map[string]bool{}

@@ -271,3 +271,14 @@ func TestDocuments(t *testing.T) {
 		t.Errorf("Documents(nil) = %v", got)
 	}
 }
+
+func TestIsTitle(t *testing.T) {
+	for w, want := range map[string]bool{
+		"Mr.": true, "mr": true, "PROFESSOR": true, "Justice": true, "Representative": true,
+		"Professorship": false, "Paris": false, "Émile": false, "": false, "Congresswomanship": false,
+	} {
+		if got := IsTitle(w); got != want {
+			t.Errorf("IsTitle(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
