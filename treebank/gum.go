@@ -3,6 +3,7 @@ package treebank
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 )
@@ -30,8 +31,9 @@ type entityFields struct {
 func parseEntityFields(v string) (entityFields, error) {
 	names := strings.Split(v, "-")
 	f := entityFields{
-		n:     len(names),
-		etype: slices.Index(names, "etype"),
+		n:        len(names),
+		etype:    slices.Index(names, "etype"),
+		identity: slices.Index(names, "identity"),
 	}
 	if len(names) == 0 || names[0] != "GRP" || f.etype < 0 {
 		return f, fmt.Errorf("global.Entity %q: want GRP-etype-...", v)
@@ -50,7 +52,10 @@ func parseEntityFields(v string) (entityFields, error) {
 // links only entities with a Wikipedia page, so private persons and small
 // firms ("Mary Chaworth", "Heaven Sent Gaming", 105 mentions of GUM dev)
 // have none, while pronouns and common nouns that corefer with a linked
-// entity ("he", "the country") inherit the link. Plural proper nouns do not
+// entity ("he", "the country") inherit the link. A mention headed by a
+// common noun is named all the same by a name beside the noun ("actor
+// Jason Beghe") or by the name inside it that it is linked to ("the
+// province of Palawan"; see namedBy). Plural proper nouns do not
 // name a person ("Americans", "the Sams"). GUM mentions are whole
 // noun phrases ("the National Library of the Netherlands, the Netherlands",
 // "John FitzGibbon, 2nd Earl of Clare", "Australia 's"); NER spans are the
@@ -81,8 +86,8 @@ func gumEntities(f entityFields, ents []string, toks []Token) ([]Entity, error) 
 			}
 			open = slices.Delete(open, j, j+1)
 			if m.typ != "" {
-				if s, e, ok := nerSpan(m.start, end, m.typ, toks); ok {
-					out = append(out, named{Entity{Start: s, End: e, Type: m.typ}, m.linked})
+				if s, e, ok := nerSpan(m.start, end, m.typ, m.ident, toks); ok {
+					out = append(out, named{Entity{Start: s, End: e, Type: m.typ}, m.ident != ""})
 				}
 			}
 			return nil
@@ -161,13 +166,14 @@ func parseMention(f entityFields, body string) (mention, error) {
 		return parts[k]
 	}
 	m.typ = gumTypes[get(f.etype)]
-	m.linked = get(f.identity) != ""
+	m.ident = get(f.identity)
 	return m, nil
 }
 
-// nerSpan cuts the mention [start, end) of type typ down to its name (see
-// gumEntities); ok is false when the mention is not a name.
-func nerSpan(start, end int, typ string, toks []Token) (lo, hi int, ok bool) {
+// nerSpan cuts the mention [start, end) of type typ, linked to the
+// Wikipedia page ident ("" if none), down to its name (see gumEntities);
+// ok is false when the mention is not a name.
+func nerSpan(start, end int, typ, ident string, toks []Token) (lo, hi int, ok bool) {
 	h := -1
 	for i := start; i < end; i++ {
 		if p := toks[i].Head - 1; toks[i].Head <= 0 || p < start || p >= end {
@@ -175,33 +181,49 @@ func nerSpan(start, end int, typ string, toks []Token) (lo, hi int, ok bool) {
 			break
 		}
 	}
-	if h < 0 || !isName(toks[h]) || typ == "PER" && (toks[h].XPOS == "NNPS" || IsTitle(toks[h].Form)) {
-		return 0, 0, false
-	}
 	joins := func(k int) bool {
 		w := strings.ToLower(toks[k].Form)
 		return nameJoiner[w] && (typ != "PER" || !coordinator[w])
 	}
-	lo, hi = h, h+1
-	for {
-		k := lo - 1
-		for k >= start && joins(k) {
-			k--
+	// run returns the run of names around the name toks[k], with joiners
+	// inside it.
+	run := func(k int) (lo, hi int) {
+		lo, hi = k, k+1
+		for {
+			j := lo - 1
+			for j >= start && joins(j) {
+				j--
+			}
+			if j < start || !isName(toks[j]) {
+				break
+			}
+			lo = j
 		}
-		if k < start || !isName(toks[k]) {
-			break
+		for {
+			j := hi
+			for j < end && joins(j) {
+				j++
+			}
+			if j == end || !isName(toks[j]) {
+				break
+			}
+			hi = j + 1
 		}
-		lo = k
+		return lo, hi
 	}
-	for {
-		k := hi
-		for k < end && joins(k) {
-			k++
+	switch {
+	case h < 0:
+		return 0, 0, false
+	case isName(toks[h]):
+		lo, hi = run(h)
+	default:
+		if lo, hi = namedBy(start, end, h, ident, toks, run); lo == hi {
+			return 0, 0, false
 		}
-		if k == end || !isName(toks[k]) {
-			break
-		}
-		hi = k + 1
+		h = lo
+	}
+	if typ == "PER" && (toks[h].XPOS == "NNPS" || IsTitle(toks[h].Form)) {
+		return 0, 0, false
 	}
 	if typ == "PER" {
 		for lo < h && descriptor(lo, h, toks) {
@@ -209,6 +231,88 @@ func nerSpan(start, end int, typ string, toks []Token) (lo, hi int, ok bool) {
 		}
 	}
 	return lo, hi, true
+}
+
+// namedBy returns the span of the name in the mention [start, end) whose
+// head toks[h] is a common noun, empty if there is none. GUM makes the
+// noun the head where a name stands beside it ("actor Jason Beghe", "the
+// physician Yang Buwei": the name's words are flat or appos under the
+// noun, or flat or compound under those) and where the mention is linked
+// to the page of a name inside it ("the province of Palawan", "the Bay of
+// Bengal area"); the name is the entity's all the same, and NER data mark
+// it. A name beside the noun ends where the words under it do: "Gary Fan
+// of the Neo Democrats" is "Gary Fan", "Refugee Council director Enver
+// Solomon" "Enver Solomon".
+func namedBy(start, end, h int, ident string, toks []Token, run func(int) (int, int)) (lo, hi int) {
+	if page := linkedName(ident); page != "" {
+		for k := start; k < end; k++ {
+			if !isName(toks[k]) {
+				continue
+			}
+			lo, hi := run(k)
+			var name strings.Builder
+			for _, t := range toks[lo:hi] {
+				name.WriteString(t.Form)
+			}
+			// the page may name the noun too: "the island of
+			// Busuanga" is "Busuanga Island"
+			n, noun := name.String(), toks[h].Form
+			of := toks[k].Head-1 == h && strings.HasPrefix(toks[k].Deprel, "nmod")
+			if strings.EqualFold(n, page) || of && (strings.EqualFold(n+noun, page) || strings.EqualFold(noun+n, page)) {
+				return lo, hi
+			}
+		}
+	}
+	// under reports whether toks[k] is a word of the name beside the noun.
+	under := func(k int) bool {
+		for range end - start { // bounded walk up, in case of a cycle
+			p := toks[k].Head - 1
+			if !isName(toks[k]) || p < start || p >= end {
+				return false
+			}
+			switch toks[k].Deprel {
+			case "flat", "appos":
+				if p == h {
+					return true
+				}
+			case "compound":
+			default:
+				return false
+			}
+			k = p
+		}
+		return false
+	}
+	lo = start
+	for lo < end && !under(lo) {
+		lo++
+	}
+	if lo == end {
+		return 0, 0
+	}
+	hi = lo + 1
+	for j := hi; j < end; j++ {
+		if under(j) {
+			hi = j + 1
+		} else if !nameJoiner[strings.ToLower(toks[j].Form)] && toks[j].UPOS != "PUNCT" {
+			break
+		}
+	}
+	return lo, hi
+}
+
+// linkedName returns the name of a Wikipedia page as GUM writes it
+// ("Coron%2C_Palawan", "Preston_%28Victoria%29"), without spaces or what
+// tells it from namesakes: "Coron", "Preston".
+func linkedName(ident string) string {
+	if s, err := url.PathUnescape(ident); err == nil {
+		ident = s
+	}
+	ident = strings.ReplaceAll(ident, "_", " ")
+	if i := strings.IndexAny(ident, ",("); i >= 0 {
+		ident = ident[:i]
+	}
+	return strings.ReplaceAll(ident, " ", "")
 }
 
 // descriptor reports whether token k, before the head h of a person's
@@ -279,10 +383,10 @@ var coordinator = map[string]bool{"and": true, "&": true}
 
 // mention is a GUM mention being read.
 type mention struct {
-	grp    string // the entity's number, which closes the mention
-	start  int
-	typ    string // NER type, "" for the types not kept
-	linked bool   // has a Wikipedia identity
+	grp   string // the entity's number, which closes the mention
+	start int
+	typ   string // NER type, "" for the types not kept
+	ident string // the Wikipedia page it is linked to, "" if none
 }
 
 // named is a mention cut down to its name.
