@@ -214,6 +214,7 @@ var orgHeads = map[string]bool{
 	"Times": true, "Post": true, "Bulletin": true, "Journal": true, "Gazette": true,
 	"Airlines": true, "Libraries": true, "Inc.": true, "Ltd": true, "Ltd.": true,
 	"Herald": true, "Tribune": true, "Chronicle": true, "Telegraph": true, "Register": true,
+	"School": true, "Church": true, "Army": true, "Navy": true, "Press": true, "Magazine": true, "News": true,
 }
 
 // tag labels words greedily from left to right, each label restricted to
