@@ -12,6 +12,7 @@ import (
 // "Hurricane Katrina", "Typhoon Haiyan", "Tropical Storm Alberto".
 var stormWords = []string{"Cyclone", "Hurricane", "Typhoon", "Storm"}
 
+// stormWord reports whether w is a storm word in any case.
 func stormWord(w string) bool {
 	return slices.ContainsFunc(stormWords, func(s string) bool { return strings.EqualFold(w, s) })
 }
@@ -66,10 +67,10 @@ func dropNonNames(ents []treebank.Entity, words []string) []treebank.Entity {
 // people mends the names of people at their edges: an initial before one
 // belongs to it ("K. Michael Stevens"), and so do the particles of
 // surnames and the name after them ("Ursula von der Leyen", which the
-// model, seeing lower-case words, may end at "Ursula"); "of" followed by a name of
-// two words or more ends it, that name being where the person works or
-// comes from ("Isabel Ruiz of Heaven Sent Gaming"; but "Hilary of
-// Poitiers"): a place if the lexicon knows it as one, else an
+// model, seeing lower-case words, may end at "Ursula"); "of" followed by
+// a name of two words or more ends it, that name being where the person
+// works or comes from ("Isabel Ruiz of Heaven Sent Gaming"; but "Hilary
+// of Poitiers"): a place if the lexicon knows it as one, else an
 // organization.
 func (r *Recognizer) people(ents []treebank.Entity, words []string) []treebank.Entity {
 	if !slices.ContainsFunc(ents, func(e treebank.Entity) bool { return e.Type == "PER" }) {
