@@ -215,6 +215,9 @@ var orgHeads = map[string]bool{
 	"Airlines": true, "Libraries": true, "Inc.": true, "Ltd": true, "Ltd.": true,
 	"Herald": true, "Tribune": true, "Chronicle": true, "Telegraph": true, "Register": true,
 	"School": true, "Church": true, "Army": true, "Navy": true, "Press": true, "Magazine": true, "News": true,
+	// and in other languages: "Koninklijke Bibliotheek", "Freie Universität"
+	"Bibliotheek": true, "Bibliothèque": true, "Bibliothek": true, "Biblioteca": true,
+	"Universiteit": true, "Université": true, "Universität": true, "Universidad": true, "Università": true,
 }
 
 // tag labels words greedily from left to right, each label restricted to

@@ -289,6 +289,7 @@ func TestInstitutions(t *testing.T) {
 		{"the Soviet Union fell", []treebank.Entity{ent(1, 3, "LOC")}, []treebank.Entity{ent(1, 3, "LOC")}},
 		{"he sued the Bank of Lorraine", []treebank.Entity{ent(3, 6, "LOC")}, []treebank.Entity{ent(3, 6, "ORG")}},
 		{"he taught at Hollins Grammar School", []treebank.Entity{ent(3, 6, "LOC")}, []treebank.Entity{ent(3, 6, "ORG")}},
+		{"she studied at the Freie Universität", []treebank.Entity{ent(4, 6, "LOC")}, []treebank.Entity{ent(4, 6, "ORG")}},
 		{"the Sydney Morning Herald said", []treebank.Entity{ent(1, 2, "LOC")}, []treebank.Entity{ent(1, 4, "ORG")}},
 	} {
 		got := r.institutions(slices.Clone(tt.ents), strings.Fields(tt.words))
