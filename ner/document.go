@@ -50,6 +50,9 @@ type docContext struct {
 type docWord struct {
 	prev, next []uint64 // distinct neighbours, lower-cased and hashed
 	bits       uint64   // docLower, docCapital, and mentions (up to 3) << 2
+	// the name bits (see names) of the capitalised words before and
+	// after its capitalised mentions: prev | next << 2
+	names uint64
 }
 
 const (
@@ -67,6 +70,7 @@ func (c *docContext) build(sents [][]string) {
 		c.words[i] = docWord{prev: c.words[i].prev[:0], next: c.words[i].next[:0]}
 	}
 	c.words = c.words[:0]
+	nm := names()
 	for _, ws := range sents {
 		prev := hashStart
 		for i, w := range ws {
@@ -96,6 +100,14 @@ func (c *docContext) build(sents [][]string) {
 			if i+1 < len(ws) {
 				c.buf = appendLower(c.buf[:0], ws[i+1])
 				next = hashBytes(c.buf)
+			}
+			if capitalised(w) {
+				if i > 0 && capitalised(ws[i-1]) {
+					d.names |= uint64(nm[prev])
+				}
+				if i+1 < len(ws) && capitalised(ws[i+1]) {
+					d.names |= uint64(nm[next]) << 2
+				}
 			}
 			if len(d.prev) < maxDocContext && !slices.Contains(d.prev, prev) {
 				d.prev = append(d.prev, prev)

@@ -26,6 +26,14 @@ func TestDocContext(t *testing.T) {
 	if want := uint64(docLower | docCapital | 3<<2); d.bits != want {
 		t.Errorf("bits %b, want %b", d.bits, want)
 	}
+	// the names beside a name's capitalised mentions
+	c.build([][]string{strings.Fields("We met Isabel Ruiz there ."), strings.Fields("Isabel and Maria said so .")})
+	if d := c.lookup(h("Isabel")); d.names != nameLast<<2 {
+		t.Errorf("Isabel: names %b, want %b", d.names, nameLast<<2)
+	}
+	if d := c.lookup(h("Ruiz")); d.names != nameFirst {
+		t.Errorf("Ruiz: names %b, want %b", d.names, nameFirst)
+	}
 	// building again forgets the first document
 	c.build([][]string{{"Baku"}})
 	if c.lookup(h("Coron")) != nil || c.lookup(h("Baku")) == nil {

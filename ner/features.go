@@ -70,6 +70,7 @@ const (
 	tDocPrev
 	tDocNext
 	tDocCase
+	tDocNames
 )
 
 // tok holds the hashed parts of one word.
@@ -400,6 +401,9 @@ func (s *scratch) features(i, prev, prev2 int) []uint64 {
 	// what all the mentions of a name in the document say of it
 	if d := s.doc.lookup(t.lower); t.capital && d != nil {
 		f = append(f, f2(tDocCase, d.bits, t.shape))
+		if d.names != 0 {
+			f = append(f, f2(tDocNames, d.names, t.shape))
+		}
 		for _, h := range d.prev {
 			f = append(f, f1(tDocPrev, h))
 		}

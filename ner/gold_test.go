@@ -12,7 +12,7 @@ import (
 // Floors on the embedded model, a little under the measured scores (see
 // doc.go), so that a regression fails.
 const (
-	gumDevFloor = 0.83 // measured 0.8401, a document at a time
+	gumDevFloor = 0.83 // measured 0.8403, a document at a time
 	newsFloor   = 0.93 // measured 0.9677; one entity is 3 points
 )
 
