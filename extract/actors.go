@@ -385,7 +385,7 @@ func (r *resolver) inferCountries() {
 		}
 		for i := 0; i < len(s.words) && p.actor.Country == ""; i++ {
 			e, n := r.lex.Match(s.words[i:])
-			if n > 0 && isPlace(e.Kind) && !r.claimed(in.sent, i) {
+			if n > 0 && isPlace(e.Kind) && !r.claimed(in.sent, i) && !s.currency(i+n) {
 				p.actor.Country = e.Country
 			}
 			i += max(n-1, 0)
@@ -444,6 +444,12 @@ func countryOf(code string) string { return code[:min(3, len(code))] }
 // isPlace reports whether a lexicon kind names a state.
 func isPlace(k lexicon.Kind) bool {
 	return k == lexicon.Country || k == lexicon.Demonym || k == lexicon.Capital
+}
+
+// currency reports whether token i is a currency sign, which makes the
+// state named before it no mention of the state: "US $50 million".
+func (s *sentence) currency(i int) bool {
+	return i < len(s.words) && s.words[i] == "$"
 }
 
 // claimed reports whether token i of sentence si is a designator of an
@@ -671,6 +677,9 @@ func (r *resolver) name(si, i int) int {
 	}
 	if n == 0 {
 		return r.known(si, i)
+	}
+	if e.Kind == lexicon.Country && s.currency(i+n) {
+		return n
 	}
 	before := i - 1
 	for before >= 0 && (s.lower(before) == "the" || regions[s.lower(before)]) {

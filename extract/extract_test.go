@@ -59,6 +59,19 @@ func TestMentions(t *testing.T) {
 	}
 }
 
+// TestCurrencyIsNoState checks that the state before a currency sign
+// ("US $50 million") is no mention, nor anyone's country.
+func TestCurrencyIsNoState(t *testing.T) {
+	an := analyze(t, "President Amina Odhiambo paid US $50 million to Kenyan farmers.")
+	if m, ok := mentionOf(an, "US"); ok {
+		t.Errorf("US of US $ is a mention: %+v", m)
+	}
+	i := slices.IndexFunc(an.Actors, func(a dyad.Actor) bool { return a.ID == "amina-odhiambo" })
+	if i < 0 || an.Actors[i].Code != "KENGOV" {
+		t.Errorf("actors %+v: want Odhiambo KENGOV", an.Actors)
+	}
+}
+
 func TestPersonCountry(t *testing.T) {
 	an := analyze(t, "Kenyan Foreign Minister Amina Odhiambo and Trade Minister Peter Mwangi met President Joao Lourenco in Luanda.")
 	want := map[string]string{"amina-odhiambo": "KENGOV", "peter-mwangi": "KENGOV", "joao-lourenco": "AGOGOV"}
