@@ -298,6 +298,7 @@ func TestKnownActors(t *testing.T) {
 		// dictionaries give them in other years
 		{"Rebels met U.N. mediator Diego Cordovez.", "Diego Cordovez", "IGOUNO", time.Date(1988, 1, 1, 0, 0, 0, 0, time.UTC)},
 		{"King Hassan of Morocco spoke.", "Hassan", "MARGOV", time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{"Kenzo Oshima, the United Nations Emergency Relief Coordinator, spoke.", "Kenzo Oshima", "IGOUNO", time.Date(2006, 1, 1, 0, 0, 0, 0, time.UTC)},
 	}
 	for _, tt := range tests {
 		an, err := extract.New(lexicon.Default()).Analyze(dyad.Article{Text: tt.text, Published: tt.published})
