@@ -412,7 +412,12 @@ func (k *coding) nominal(t *tree, n int) {
 		}
 	}
 	if verb >= 0 {
-		phrases = append(phrases, t.children(verb, "obl")...)
+		for _, c := range t.children(verb, "obl") {
+			if t.rel(n) == "nsubj" && passive(t, verb) && t.caseOf(c) == "by" {
+				continue // "his trip was received by Tekin": Tekin made no trip
+			}
+			phrases = append(phrases, c)
+		}
 	}
 	for _, c := range phrases {
 		switch p := t.caseOf(c); {

@@ -861,7 +861,7 @@ func (r *resolver) shortForm(si, i int) int {
 // is not known, so it is not checked.
 func (r *resolver) pronoun(si, i int) {
 	switch r.d.sents[si].lower(i) {
-	case "he", "him", "she":
+	case "he", "him", "his", "she", "her":
 	default:
 		return
 	}
