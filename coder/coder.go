@@ -21,8 +21,9 @@
 // as for force no one is named for: "a bombing near Samarra killed"),
 // and the subject the target (people no one names: that state), also of a
 // nominal event ("was put under investigation"). The verb's patterns, most
-// specific first, are matched against the words of its phrase to choose
-// the CAMEO code. A negated verb gives no event, but for accepting,
+// specific first, are matched against the words of its phrase (and of its
+// subject in the passive: "Minister X was received") to choose the CAMEO
+// code. A negated verb gives no event, but for accepting,
 // allowing, agreeing or giving permission, whose negation is a refusal
 // (12x). The mood of a verb
 // changes its code: intended ("will visit", "plans to", "is expected to")

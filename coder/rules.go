@@ -15,16 +15,25 @@ import (
 // ("[042:043]") gives only the first: news that A visits B is A's visit. specific is false when only
 // the verb's default matched.
 func (k *coding) match(t *tree, v int, lemma string) (code, reverse string, specific bool) {
-	var before, after []int
+	var before, after, undergoer []int
+	subj := -1
+	if passive(t, v) {
+		subj = t.child(v, "nsubj:pass")
+	}
 	for j := range t.Tokens {
-		if j != v && t.under(j, v) {
-			if j < v {
-				before = append(before, j)
-			} else {
-				after = append(after, j)
-			}
+		switch {
+		case j == v || !t.under(j, v):
+		case subj >= 0 && t.under(j, subj):
+			undergoer = append(undergoer, j)
+		case j < v:
+			before = append(before, j)
+		default:
+			after = append(after, j)
 		}
 	}
+	// The subject of a passive is the object of the act: "Minister X was
+	// received" matches "receive * minister".
+	after = append(after, undergoer...)
 	// Of the patterns that match, the one whose words lie nearest the
 	// verb wins (the first after it, the last before it; a pattern of
 	// prepositions alone counts as farther than any noun), the order of
@@ -43,6 +52,9 @@ func (k *coding) match(t *tree, v int, lemma string) (code, reverse string, spec
 		at := 2 * len(t.Tokens) // no word to be near with
 		if len(p.after) > 0 {
 			at = a - v
+			if a < v {
+				at = v - a // in the passive subject
+			}
 		}
 		if len(p.before) > 0 {
 			at = min(at, v-b)
