@@ -12,8 +12,9 @@ import (
 )
 
 // BenchmarkPipeline runs what analysis runs on raw news text: sentence
-// splitting and tokenizing, tagging, parsing and entity recognition, over
-// the texts of ../shared/eval/ecbplus/dev.jsonl. Run it on one core:
+// splitting and tokenizing, tagging, parsing and entity recognition of each
+// text as a whole (Recognizer.Document), over the texts of
+// ../shared/eval/ecbplus/dev.jsonl. Run it on one core:
 //
 //	go test ./eval -run XXX -bench Pipeline -cpu 1
 func BenchmarkPipeline(b *testing.B) {
@@ -38,6 +39,7 @@ func BenchmarkPipeline(b *testing.B) {
 	for b.Loop() {
 		tokens = 0
 		for _, doc := range docs {
+			var sents, tags [][]string
 			for _, sp := range text.Sentences(doc) {
 				toks := text.TokenizeSpan(doc, sp)
 				words := make([]string, len(toks))
@@ -46,9 +48,10 @@ func BenchmarkPipeline(b *testing.B) {
 				}
 				upos, xpos := tagger.Tag(words)
 				parser.Parse(words, upos, xpos)
-				rec.Recognize(words, upos)
+				sents, tags = append(sents, words), append(tags, upos)
 				tokens += len(words)
 			}
+			rec.Document(sents, tags) // names in the light of the whole text, as analysis does
 		}
 	}
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
