@@ -175,6 +175,8 @@ func TestRules(t *testing.T) {
 		{"who is threatened is the condition's subject", "Kenya has threatened to stop negotiations to reduce tariffs if Uganda goes ahead with the plan.", []string{"KEN>UGA 13*"}},
 		{"her trip is hers, not her host's", "Kenyan Foreign Minister Amina Odhiambo, on her first official trip to Uganda, was received by President Amos Okello.", []string{"KEN>UGA 042", "UGA>KEN 043"}},
 		{"a passive's subject matches the patterns of its object", "Kenyan Foreign Minister Amina Odhiambo was received by Ugandan President Amos Okello.", []string{"UGA>KEN 043"}},
+		{"a policy defended in words", "Kenya's trade minister defended the move on Thursday.", []string{"KEN> 052"}},
+		{"a trade protected is no event", "Kenya said it would take all necessary measures to protect its companies.", nil},
 		{"praise", "Kenya's president described Uganda's president as “a wise and visionary leader”.", []string{"KEN>UGA 051"}},
 	}
 	for _, tt := range tests {
