@@ -177,6 +177,7 @@ func TestRules(t *testing.T) {
 		{"a passive's subject matches the patterns of its object", "Kenyan Foreign Minister Amina Odhiambo was received by Ugandan President Amos Okello.", []string{"UGA>KEN 043"}},
 		{"a policy defended in words", "Kenya's trade minister defended the move on Thursday.", []string{"KEN> 052"}},
 		{"a trade protected is no event", "Kenya said it would take all necessary measures to protect its companies.", nil},
+		{"a coordinated clause's words are not the verb's", "Kenya had built a broad coalition with Uganda, and the investigation had confirmed the scale of Somali state support.", nil},
 		{"praise", "Kenya's president described Uganda's president as “a wise and visionary leader”.", []string{"KEN>UGA 051"}},
 	}
 	for _, tt := range tests {

@@ -1,13 +1,16 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"dyad/lexicon"
 )
 
 // match returns the code of the first pattern of lemma whose words are
-// found, in order, in the verb's phrase: those before the verb among the
+// found, in order, in the verb's phrase (not in the verbs coordinated with
+// it: "built a coalition, and the investigation had confirmed" is no
+// investigation built): those before the verb among the
 // words before it, those after among the words after. reverse is the code
 // of the paired event from target to source that the pattern gives alone
 // ("[:173]") or the same as code when the act is mutual ("[046:046]": A
@@ -20,9 +23,15 @@ func (k *coding) match(t *tree, v int, lemma string) (code, reverse string, spec
 	if passive(t, v) {
 		subj = t.child(v, "nsubj:pass")
 	}
+	var clauses []int // verbs coordinated with v: their words are theirs
+	for _, c := range t.children(v, "conj") {
+		if t.Tokens[c].UPOS == "VERB" {
+			clauses = append(clauses, c)
+		}
+	}
 	for j := range t.Tokens {
 		switch {
-		case j == v || !t.under(j, v):
+		case j == v || !t.under(j, v) || slices.ContainsFunc(clauses, func(c int) bool { return t.under(j, c) }):
 		case subj >= 0 && t.under(j, subj):
 			undergoer = append(undergoer, j)
 		case j < v:
