@@ -558,7 +558,7 @@ func modifier(t *tree, m mention) bool {
 func phraseActors(t *tree, v int, sources []mention) []mention {
 	var out []mention
 	for _, m := range t.mentions {
-		if m.from > v && t.under(m.from, v) && m.Role != dyad.RolePlace && !containsActor(sources, m.actor.ID) && !t.otherSubject(m, v) {
+		if m.from > v && t.own(m.from, v) && m.Role != dyad.RolePlace && !containsActor(sources, m.actor.ID) && !t.otherSubject(m, v) {
 			out = append(out, m)
 		}
 	}

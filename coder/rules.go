@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"slices"
 	"strings"
 
 	"dyad/lexicon"
@@ -23,15 +22,9 @@ func (k *coding) match(t *tree, v int, lemma string) (code, reverse string, spec
 	if passive(t, v) {
 		subj = t.child(v, "nsubj:pass")
 	}
-	var clauses []int // verbs coordinated with v: their words are theirs
-	for _, c := range t.children(v, "conj") {
-		if t.Tokens[c].UPOS == "VERB" {
-			clauses = append(clauses, c)
-		}
-	}
 	for j := range t.Tokens {
 		switch {
-		case j == v || !t.under(j, v) || slices.ContainsFunc(clauses, func(c int) bool { return t.under(j, c) }):
+		case j == v || !t.own(j, v):
 		case subj >= 0 && t.under(j, subj):
 			undergoer = append(undergoer, j)
 		case j < v:

@@ -119,6 +119,21 @@ func (t *tree) under(j, k int) bool {
 	return false
 }
 
+// own reports whether token j lies in the phrase of the verb at v (see
+// under) and not in that of a verb coordinated with it, which is a clause
+// of its own: "built a coalition, and the investigation had confirmed".
+func (t *tree) own(j, v int) bool {
+	if !t.under(j, v) {
+		return false
+	}
+	for ; j != v; j = t.head(j) {
+		if t.head(j) == v && t.rel(j) == "conj" && t.Tokens[j].UPOS == "VERB" {
+			return false
+		}
+	}
+	return true
+}
+
 // conjuncts returns k and the words coordinated with it ("Israel and
 // Azerbaijan"), or with an adjective of it ("French and Egyptian
 // warships": each state's warships).
