@@ -586,6 +586,9 @@ func (r *resolver) description(si, i int) int {
 	if end < len(s.words) && r.nameWord(s, end) {
 		return 0 // an introduction's name follows: not a description
 	}
+	if r.describesPerson(si, i) {
+		return end - i // "Marta Lindholm, an economist at a bank": no one else
+	}
 	if e.Kind == lexicon.Role && the {
 		if p := r.describedPerson(si, country.Country, head); p != nil {
 			r.addPerson(si, i, end, p)
@@ -605,6 +608,25 @@ func (r *resolver) description(si, i int) int {
 	}
 	r.addGroup(si, i, end, country.Country, e.Sector)
 	return end - i
+}
+
+// describesPerson reports whether the phrase at token i of sentence si is
+// in apposition to the person named right before it: "said Marta
+// Lindholm, an economist at a Frankfurt bank".
+func (r *resolver) describesPerson(si, i int) bool {
+	s := &r.d.sents[si]
+	if k := s.lower(i - 1); k == "a" || k == "an" {
+		i--
+	}
+	if i < 2 || s.words[i-1] != "," {
+		return false
+	}
+	for _, m := range slices.Backward(r.mentions) {
+		if m.sent == si && m.to == i-1 {
+			return m.Type == dyad.PER
+		}
+	}
+	return false
 }
 
 // modifiersBefore returns how many words from token j, one or two the

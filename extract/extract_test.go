@@ -72,6 +72,18 @@ func TestCurrencyIsNoState(t *testing.T) {
 	}
 }
 
+// TestAppositionIsThePerson checks that a sector word in apposition to a
+// person describes that person and makes no other actor.
+func TestAppositionIsThePerson(t *testing.T) {
+	an := analyze(t, "\"Kenyan buses will cost more,\" said Amina Odhiambo, an economist at a Nairobi bank.")
+	if m, ok := mentionOf(an, "economist"); ok {
+		t.Errorf("the economist Odhiambo is makes another actor: %+v", m)
+	}
+	if m, ok := mentionOf(an, "Amina Odhiambo"); !ok || m.Actor != "amina-odhiambo" {
+		t.Errorf("Amina Odhiambo is %+v", m)
+	}
+}
+
 func TestPersonCountry(t *testing.T) {
 	an := analyze(t, "Kenyan Foreign Minister Amina Odhiambo and Trade Minister Peter Mwangi met President Joao Lourenco in Luanda.")
 	want := map[string]string{"amina-odhiambo": "KENGOV", "peter-mwangi": "KENGOV", "joao-lourenco": "AGOGOV"}
