@@ -649,18 +649,31 @@ func (r *resolver) modifiersBefore(s *sentence, j int) int {
 	return 0
 }
 
-// onlyState returns the state sentence si names, by name, demonym or
-// capital, if it names exactly one.
+// onlyState returns the state sentence si names, by name, demonym,
+// capital or a known actor of it, if it names exactly one.
 func (r *resolver) onlyState(si int) string {
 	s := &r.d.sents[si]
 	only := ""
 	for i := 0; i < len(s.words); i++ {
 		e, n := r.lex.Match(s.words[i:])
-		if n > 0 && isPlace(e.Kind) {
-			if only != "" && only != e.Country {
+		country := ""
+		switch {
+		case n > 0 && isPlace(e.Kind):
+			country = e.Country
+		case n == 0:
+			// a known person or group stands for its state too:
+			// "Congress is asking Obama to help Iran" names two
+			if e, n = r.lex.MatchKnown(s.words[i:]); n > 0 {
+				if c, ok := r.lex.Country(countryOf(knownCode(e, r.published))); ok {
+					country = c.Code
+				}
+			}
+		}
+		if country != "" {
+			if only != "" && only != country {
 				return ""
 			}
-			only = e.Country
+			only = country
 		}
 		i += max(n-1, 0)
 	}

@@ -84,6 +84,21 @@ func TestAppositionIsThePerson(t *testing.T) {
 	}
 }
 
+// TestGroupOfNoNamedState checks that a group with no state of its own
+// named takes the sentence's state only if it names one, known actors
+// counting for theirs: "Congress" in a sentence naming Obama and Iran is
+// of neither.
+func TestGroupOfNoNamedState(t *testing.T) {
+	an := analyze(t, "Congress is asking Barack Obama to help Iran.")
+	if m, ok := mentionOf(an, "Congress"); ok {
+		t.Errorf("Congress is %+v, want no state's", m)
+	}
+	an = analyze(t, "Police opened fire on protesters in Nairobi.")
+	if m, ok := mentionOf(an, "Police"); !ok || m.Actor != "KENCOP" {
+		t.Errorf("Police is %+v, want KENCOP", m)
+	}
+}
+
 func TestPersonCountry(t *testing.T) {
 	an := analyze(t, "Kenyan Foreign Minister Amina Odhiambo and Trade Minister Peter Mwangi met President Joao Lourenco in Luanda.")
 	want := map[string]string{"amina-odhiambo": "KENGOV", "peter-mwangi": "KENGOV", "joao-lourenco": "AGOGOV"}
