@@ -179,6 +179,7 @@ func TestRules(t *testing.T) {
 		{"a trade protected is no event", "Kenya said it would take all necessary measures to protect its companies.", nil},
 		{"a coordinated clause's words are not the verb's", "Kenya had built a broad coalition with Uganda, and the investigation had confirmed the scale of Somali state support.", nil},
 		{"no target from a coordinated clause", "Kenya offered on Sunday to host a meeting in Nairobi, and diplomats said Tanzania, Uganda's closest ally, had been briefed by Kampala.", []string{"TZA>UGA 010", "UGA>TZA 010"}},
+		{"the reporter's own forces", "Kenyan officials said on Tuesday their forces had completed their withdrawal from Somalia.", []string{"KEN>SOM 087*"}},
 		{"praise", "Kenya's president described Uganda's president as “a wise and visionary leader”.", []string{"KEN>UGA 051"}},
 	}
 	for _, tt := range tests {

@@ -364,8 +364,9 @@ func subject(t *tree, v int) int {
 		switch {
 		case s >= 0 && relatives[t.words[s]] && t.rel(v) == "acl":
 			return t.head(v)
-		case s >= 0 && t.ofToken[s] < 0 && reportedPronouns[t.words[s]]:
-			// "Iraq said it would allow …": it is the one who said so.
+		case s >= 0 && t.ofToken[s] < 0 && (reportedPronouns[t.words[s]] || ownedByReporter(t, s)):
+			// "Iraq said it would allow …": it is the one who said so,
+			// as "its troops had begun" are its own.
 			if r := reporter(t, v); r >= 0 {
 				if rs := subject(t, r); rs >= 0 {
 					return rs
@@ -413,6 +414,19 @@ func subject(t *tree, v int) int {
 // something.
 var statements = map[string]bool{"statement": true, "declaration": true, "communique": true,
 	"resolution": true, "letter": true, "report": true, "message": true, "note": true}
+
+// ownedByReporter reports whether the noun at s is owned by a pronoun of
+// reportedPronouns and names no actor itself: "its troops", "their forces".
+func ownedByReporter(t *tree, s int) bool {
+	if len(t.actors(s)) > 0 {
+		return false
+	}
+	p := t.child(s, "nmod:poss")
+	return p >= 0 && possessives[t.words[p]]
+}
+
+// possessives are the possessive forms of reportedPronouns.
+var possessives = map[string]bool{"its": true, "their": true, "our": true}
 
 // reportedPronouns stand for whoever reports the clause they are the
 // subject of.
