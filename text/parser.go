@@ -20,9 +20,11 @@ import (
 // which keeps the model small and parsing fast; the label model sees the
 // dependent complete (arc-hybrid attaches a word only once it has all its
 // dependents), which is what tells obl from obj and nsubj from nsubj:pass.
+// A third model then attaches the punctuation again (punct.go).
 type Parser struct {
 	trans    *perceptron.Model // SHIFT, LEFT, RIGHT
 	labels   *perceptron.Model // one class per relation
+	punct    *perceptron.Model // ranks the heads of punctuation (punct.go)
 	relNames []string
 	// leftOK[l] / rightOK[l]: relation l was seen with its dependent left /
 	// right of its head in training; other relations are never predicted
@@ -70,6 +72,10 @@ type parseState struct {
 
 	feats           []uint64
 	scores, lscores []float32
+
+	cands, side, rank []int // of a punctuation mark (punct.go)
+	leaf              []bool
+	pfeats            []uint64
 }
 
 // Feature values for positions that do not exist and for the root.
@@ -477,6 +483,13 @@ func (p *Parser) label(s *parseState, t int) int {
 	return l
 }
 
+// parseTree runs the transitions from s to the end of the sentence.
+func (p *Parser) parseTree(s *parseState) {
+	for !s.terminal() {
+		s.apply(p.next(s))
+	}
+}
+
 // Parse returns the head (1-based, 0 for the root) and the relation of each
 // word, given its universal and Penn tags. The result is always a tree with
 // exactly one word attached to the root. Parse is safe for concurrent use.
@@ -489,9 +502,8 @@ func (p *Parser) Parse(words, upos, xpos []string) (heads []int, rels []string) 
 		s = new(parseState)
 	}
 	s.reset(words, upos, xpos)
-	for !s.terminal() {
-		s.apply(p.next(s))
-	}
+	p.parseTree(s)
+	p.attachPunct(s)
 	heads = make([]int, len(words))
 	rels = make([]string, len(words))
 	copy(heads, s.heads[1:])
@@ -503,9 +515,9 @@ func (p *Parser) Parse(words, upos, xpos []string) (heads []int, rels []string) 
 }
 
 // Model file: a magic line, the relations, for each the directions it
-// is allowed in (bit 1 left, bit 2 right), then the transition and the
-// relation weight tables.
-const parserMagic = "dyad-parser-3\n" // 3: universal tag features
+// is allowed in (bit 1 left, bit 2 right), then the transition, the
+// relation and the punctuation weight tables.
+const parserMagic = "dyad-parser-4\n" // 4: punctuation attached again
 
 // Write writes the trained parser.
 func (p *Parser) Write(w io.Writer) error {
@@ -527,6 +539,9 @@ func (p *Parser) Write(w io.Writer) error {
 	b, err := p.trans.AppendWeights(nil)
 	if err == nil {
 		b, err = p.labels.AppendWeights(b)
+	}
+	if err == nil {
+		b, err = p.punct.AppendWeights(b)
 	}
 	if err != nil {
 		return fmt.Errorf("parser: %w", err)
@@ -570,6 +585,9 @@ func ReadParser(r io.Reader) (*Parser, error) {
 	}
 	if p.labels, err = perceptron.ReadWeights(br, p.relNames); err != nil {
 		return nil, fmt.Errorf("parser model: relations: %w", err)
+	}
+	if p.punct, err = perceptron.ReadWeights(br, punctClasses); err != nil {
+		return nil, fmt.Errorf("parser model: punctuation: %w", err)
 	}
 	return p, nil
 }

@@ -97,6 +97,23 @@ func (p *Model) Update(truth, guess int, feats []uint64) {
 	}
 }
 
+// UpdateRank is Update for a model of one class that ranks alternatives
+// (the heads a word may take, say) by the score of each one's features: it
+// moves weight from the features of the guessed alternative to those of
+// the true one.
+func (p *Model) UpdateRank(truth, guess []uint64) {
+	if p.frozen != nil {
+		panic("perceptron: update after training ended")
+	}
+	p.step++
+	for _, f := range truth {
+		p.bump(f, 0, 1)
+	}
+	for _, f := range guess {
+		p.bump(f, 0, -1)
+	}
+}
+
 func (p *Model) bump(f uint64, c int, delta float32) {
 	row, ok := p.weights[f]
 	if !ok {

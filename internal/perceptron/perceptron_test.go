@@ -104,3 +104,33 @@ func TestFrozen(t *testing.T) {
 		}
 	}
 }
+
+// A one-class model learns to rank alternatives by their features.
+func TestUpdateRank(t *testing.T) {
+	feat := func(s string) []uint64 { return []uint64{uint64(Template(0).Add(s)), uint64(Template(1))} }
+	// in each group the first alternative is the right one
+	groups := [][]string{{"a", "b", "c"}, {"b", "c"}, {"a", "c"}}
+	p := New([]string{"score"})
+	var score [1]float32
+	best := func(g []string) int {
+		b, bs := 0, float32(0)
+		for i, s := range g {
+			p.Scores(feat(s), score[:])
+			if i == 0 || score[0] > bs {
+				b, bs = i, score[0]
+			}
+		}
+		return b
+	}
+	for range 5 {
+		for _, g := range groups {
+			p.UpdateRank(feat(g[0]), feat(g[best(g)]))
+		}
+	}
+	p.Average()
+	for _, g := range groups {
+		if b := best(g); b != 0 {
+			t.Errorf("%v: ranked %q first, want %q", g, g[b], g[0])
+		}
+	}
+}
