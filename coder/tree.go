@@ -123,11 +123,19 @@ func (t *tree) under(j, k int) bool {
 // under) and not in that of a verb coordinated with it, which is a clause
 // of its own: "built a coalition, and the investigation had confirmed".
 func (t *tree) own(j, v int) bool {
-	if !t.under(j, v) {
+	return t.underVia(j, v, func(i int) bool {
+		return t.head(i) != v || t.rel(i) != "conj" || t.Tokens[i].UPOS != "VERB"
+	})
+}
+
+// underVia reports whether token j lies under token k (see under) with
+// every token on the way up, j included and k not, accepted by ok.
+func (t *tree) underVia(j, k int, ok func(i int) bool) bool {
+	if !t.under(j, k) {
 		return false
 	}
-	for ; j != v; j = t.head(j) {
-		if t.head(j) == v && t.rel(j) == "conj" && t.Tokens[j].UPOS == "VERB" {
+	for ; j != k; j = t.head(j) {
+		if !ok(j) {
 			return false
 		}
 	}
@@ -217,15 +225,7 @@ func (t *tree) actorsWhere(k int, keep func(m mention, head int) bool) []mention
 // nominalUnder reports whether token j lies under token k, below it
 // through no verb.
 func (t *tree) nominalUnder(j, k int) bool {
-	if !t.under(j, k) {
-		return false
-	}
-	for ; j != k; j = t.head(j) {
-		if t.Tokens[j].UPOS == "VERB" {
-			return false
-		}
-	}
-	return true
+	return t.underVia(j, k, func(i int) bool { return t.Tokens[i].UPOS != "VERB" })
 }
 
 // top is the token of m nearest the root: its head ("refugees" in

@@ -417,6 +417,12 @@ func (r *resolver) knownCountry(words []string) string {
 	if n != len(words) {
 		return ""
 	}
+	return r.knownState(e)
+}
+
+// knownState returns the state of known actor e by the code it held on
+// the publication date (see knownCode), or "".
+func (r *resolver) knownState(e lexicon.Entry) string {
 	if c, ok := r.lex.Country(countryOf(knownCode(e, r.published))); ok {
 		return c.Code
 	}
@@ -664,9 +670,7 @@ func (r *resolver) onlyState(si int) string {
 			// a known person or group stands for its state too:
 			// "Congress is asking Obama to help Iran" names two
 			if e, n = r.lex.MatchKnown(s.words[i:]); n > 0 {
-				if c, ok := r.lex.Country(countryOf(knownCode(e, r.published))); ok {
-					country = c.Code
-				}
+				country = r.knownState(e)
 			}
 		}
 		if country != "" {
@@ -703,15 +707,15 @@ func (r *resolver) describedPerson(si int, country, role string) *person {
 func (r *resolver) name(si, i int) int {
 	s := &r.d.sents[si]
 	e, n := r.lex.Match(s.words[i:])
-	if _, nk := r.lex.MatchKnown(s.words[i:]); nk > n {
+	if ek, nk := r.lex.MatchKnown(s.words[i:]); nk > n {
 		// the longer name: "Palestine Liberation Organization" is no
 		// mention of Palestine
-		if m := r.known(si, i); m > 0 {
+		if m := r.known(si, i, ek, nk); m > 0 || n == 0 {
 			return m
 		}
 	}
 	if n == 0 {
-		return r.known(si, i)
+		return 0
 	}
 	if e.Kind == lexicon.Country && s.currency(i+n) {
 		return n
@@ -823,9 +827,8 @@ func peopleWord(w, xpos string) bool {
 // dictionaries) at token i, coded as on the publication date: a person
 // ("President Obama", with dated codes), an organization ("Hamas") or a
 // place that stands for its state ("Helmand").
-func (r *resolver) known(si, i int) int {
+func (r *resolver) known(si, i int, e lexicon.Entry, n int) int {
 	s := &r.d.sents[si]
-	e, n := r.lex.MatchKnown(s.words[i:])
 	code := knownCode(e, r.published)
 	if n == 0 || code == "" {
 		return 0
