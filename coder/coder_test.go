@@ -97,7 +97,9 @@ func TestRules(t *testing.T) {
 		{"a participle before a title", "Ousted Kenyan President John Mwangi has agreed to visit Uganda.", []string{"KEN>UGA 036"}},
 		{"a participle after an article before a title", "The newly appointed Kenyan Prime Minister John Mwangi has refused to meet Ugandan officials.", []string{"KEN>UGA 125"}},
 		{"a bare weekday is no subject", "Kenyan lawmakers Tuesday endorsed an association agreement with the European Union, making a decisive turn in favor of closer relations with Western neighbors in spite of the conflict.", []string{"KEN> 057"}},
-		{"no subject guessed from a modifier", "BRUSSELS – A tariff on Chinese electric buses, endorsed by EU leaders on Thursday, will protect a handful of manufacturers.", nil},
+		// (EU leaders' endorsement is aimed at no one named.)
+		{"no subject guessed from a modifier", "BRUSSELS – A tariff on Chinese electric buses, endorsed by EU leaders on Thursday, will protect a handful of manufacturers.", []string{"> 051"}},
+		{"a lone act by a verb with a code of its own", "Kenyan Prime Minister John Mwangi has agreed to resign.", []string{"KEN> 035"}},
 		{"no subject guessed for a subject that names no actor", "NAIROBI – Three agreements signed by Kenya and Uganda in Nairobi on Monday contain few binding commitments and no public funding figures, opposition lawmakers said.", nil},
 		{"a mutual act of a compound subject", "At least 12 people were killed when Kenyan troops and Ugandan soldiers exchanged fire near the northern Kenyan town of Moyale on Thursday, officials said.", []string{"KEN>UGA 193", "UGA>KEN 193"}},
 		{"a verb after a modal the tagger took for an adjective", "Kenya said it would free 150 Ugandan prisoners next week.", []string{"KEN>UGA 035"}},
@@ -213,6 +215,26 @@ func matchAll(got, want []string) bool {
 // the lead, else publication; location from the sentence or the dateline;
 // evidence; the CAMEO and PLOVER tables; one event for one fact told
 // twice.
+// TestPLOVER checks acts the PLOVER manual codes otherwise than the
+// CAMEO→PLOVER table would code their CAMEO code.
+func TestPLOVER(t *testing.T) {
+	tests := []struct{ text, cameo, plover string }{
+		{"Kenyan Prime Minister John Mwangi resigned on Tuesday.", "0831", "RETREAT"},
+		{"Kenyan Prime Minister John Mwangi has agreed to resign.", "035", "AGREE"},
+		{"The Kenyan government accepted demands from Ugandan rebels.", "080", "CONCEDE"},
+	}
+	for _, tt := range tests {
+		evs := code(t, tt.text).Events
+		if len(evs) != 1 || evs[0].CAMEO != tt.cameo || evs[0].PLOVER.Type != tt.plover {
+			var got []string
+			for _, e := range evs {
+				got = append(got, e.CAMEO+" "+e.PLOVER.Type)
+			}
+			t.Errorf("%q: got %v, want %s %s", tt.text, got, tt.cameo, tt.plover)
+		}
+	}
+}
+
 func TestFields(t *testing.T) {
 	an := code(t, "KAMPALA – Kenya's president met Uganda's president on Monday. "+
 		"The two sides discussed trade. Kenya's president met Uganda's president again, officials said. "+

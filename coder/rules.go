@@ -15,7 +15,8 @@ import (
 // ("[:173]") or the same as code when the act is mutual ("[046:046]": A
 // negotiates with B, and B with A); a pattern coding two different acts
 // ("[042:043]") gives only the first: news that A visits B is A's visit. specific is false when only
-// the verb's default matched.
+// the default of the verb's block matched: a verb's own code ("resign",
+// 083) says as much as a pattern.
 func (k *coding) match(t *tree, v int, lemma string) (code, reverse string, specific bool) {
 	var before, after, undergoer []int
 	subj := -1
@@ -113,8 +114,8 @@ func (k *coding) patterns(lemma string) []pattern {
 	var ps []pattern
 	for _, vp := range k.lex.VerbPatterns(lemma) {
 		p := pattern{before: k.compile(vp.Before), after: k.compile(vp.After), code: vp.Code,
-			reverse: vp.Reverse, specific: len(vp.Before)+len(vp.After) > 0}
-		p.weak = p.specific && onlyPrepositions(p.before) && onlyPrepositions(p.after)
+			reverse: vp.Reverse, specific: len(vp.Before)+len(vp.After) > 0 || k.lex.OwnCode(lemma)}
+		p.weak = len(vp.Before)+len(vp.After) > 0 && onlyPrepositions(p.before) && onlyPrepositions(p.after)
 		if p.code != "" && p.reverse != p.code {
 			p.reverse = "" // see match
 		}

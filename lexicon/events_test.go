@@ -326,3 +326,26 @@ func TestHashCoversEveryFile(t *testing.T) {
 		t.Errorf("hash covers %d sources, data/ has %d files", got, len(files))
 	}
 }
+
+func TestVerbPLOVER(t *testing.T) {
+	l := Default()
+	if p, ok := l.VerbPLOVER("resign", "083"); !ok || p.Type != "RETREAT" || p.Mode != "resign" {
+		t.Errorf("resign 083: %+v, %v; want RETREAT, mode resign", p, ok)
+	}
+	if p, ok := l.VerbPLOVER("resign", "140"); ok {
+		t.Errorf("resign 140 (in protest): %+v, want the table's coding", p)
+	}
+	if !l.OwnCode("resign") || l.OwnCode("vacate") {
+		t.Errorf("OwnCode resign %v, vacate %v; want true, false", l.OwnCode("resign"), l.OwnCode("vacate"))
+	}
+	for _, line := range []string{
+		"plover\tresign\t083",
+		"plover\tresign\t999\tRETREAT",
+		"plover\tresign\t083\t-\tresign",
+	} {
+		v := newVerbs()
+		if err := v.load(nil, file{"bad.tsv", []byte(line)}); err == nil || !strings.HasPrefix(err.Error(), "bad.tsv:1: plover") {
+			t.Errorf("%q: error %v, want bad.tsv:1: plover …", line, err)
+		}
+	}
+}

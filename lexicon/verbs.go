@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"dyad"
 	"dyad/text"
 )
 
@@ -51,11 +52,12 @@ type PatternGroup struct {
 // verbs is the verb dictionary: blocks of synonymous verbs sharing
 // patterns.
 type verbs struct {
-	lemma   map[string]string     // any form, lower case → lemma
-	ownForm map[string]bool       // forms that are a lemma themselves
-	block   map[string]*verbBlock // by lemma
-	blocks  map[string]*verbBlock // by name
-	own     map[string]string     // lemma → its own default code, when it has one
+	lemma   map[string]string      // any form, lower case → lemma
+	ownForm map[string]bool        // forms that are a lemma themselves
+	block   map[string]*verbBlock  // by lemma
+	blocks  map[string]*verbBlock  // by name
+	own     map[string]string      // lemma → its own default code, when it has one
+	plover  map[string]dyad.PLOVER // "lemma code" → the PLOVER coding of that act
 	synsets map[string][]string
 }
 
@@ -67,7 +69,7 @@ type verbBlock struct {
 
 func newVerbs() verbs {
 	return verbs{lemma: map[string]string{}, ownForm: map[string]bool{}, block: map[string]*verbBlock{},
-		blocks: map[string]*verbBlock{}, own: map[string]string{}, synsets: map[string][]string{}}
+		blocks: map[string]*verbBlock{}, own: map[string]string{}, plover: map[string]dyad.PLOVER{}, synsets: map[string][]string{}}
 }
 
 // VerbLemma returns the lemma of a verb form in the verb dictionary:
@@ -114,6 +116,22 @@ func (l *Lexicon) VerbPatterns(lemma string) []VerbPattern {
 	def := VerbPattern{Verb: lemma}
 	def.Code, def.Reverse, _ = ParseCode(code)
 	return append(out, def)
+}
+
+// VerbPLOVER returns the PLOVER coding of the act that the verb lemma
+// codes as code, when the dictionaries give one of its own: the PLOVER
+// manual has kinds of acts CAMEO lacks (resigning is RETREAT, mode
+// resign). Otherwise the coding is PLOVER(code).
+func (l *Lexicon) VerbPLOVER(lemma, code string) (dyad.PLOVER, bool) {
+	p, ok := l.verbs.plover[lemma+" "+code]
+	return p, ok
+}
+
+// OwnCode reports whether lemma has a code of its own in its block,
+// rather than the block's.
+func (l *Lexicon) OwnCode(lemma string) bool {
+	_, ok := l.verbs.own[lemma]
+	return ok
 }
 
 // Synset returns the member words of a synset, lower case, multiword
@@ -341,8 +359,10 @@ func (v *verbs) load(synsets []byte, verbFiles ...file) error {
 				err = v.addVerb(f, cur)
 			case "pattern":
 				err = v.addPattern(f, cur, n > 0)
+			case "plover":
+				err = v.addPLOVER(f)
 			default:
-				err = fmt.Errorf("line kind %q is not block, verb or pattern", f[0])
+				err = fmt.Errorf("line kind %q is not block, verb, pattern or plover", f[0])
 			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", loc, err)
@@ -378,6 +398,23 @@ func (v *verbs) addBlock(f []string, cur **verbBlock) error {
 	}
 	*cur = &verbBlock{name: f[1], code: f[2]}
 	v.blocks[f[1]] = *cur
+	return nil
+}
+
+// addPLOVER reads "plover lemma code type mode context": the PLOVER coding
+// of the act that lemma codes as code, where the CAMEO→PLOVER table's
+// coding of code does not fit it.
+func (v *verbs) addPLOVER(f []string) error {
+	if len(f) < 4 || len(f) > 6 {
+		return fmt.Errorf("plover: want lemma, code, type, mode, context")
+	}
+	if !IsCAMEO(f[2]) {
+		return fmt.Errorf("plover %s: code %q is not a CAMEO code", f[1], f[2])
+	}
+	if f[3] == "" {
+		return fmt.Errorf("plover %s: no type", f[1])
+	}
+	v.plover[f[1]+" "+f[2]] = dyad.PLOVER{Type: f[3], Mode: field(f, 4), Context: field(f, 5)}
 	return nil
 }
 
