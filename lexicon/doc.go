@@ -130,7 +130,10 @@
 // and possibly a paired code for the reverse event ("[042:043]": A visits
 // B, B hosts A). VerbPattern documents the pattern words ($ source,
 // + target, &synset, …). Nouns in patterns match either number: compare
-// NounKey of both sides. Nominal events (nominal.tsv, written for dyad)
+// NounKey of both sides. dyad's additions (verbs-dyad.tsv, same format)
+// may also give, in "plover" lines, the PLOVER coding of an act where the
+// PLOVER manual departs from the table (VerbPLOVER: resigning is RETREAT,
+// mode resign, not the CONCEDE of CAMEO 083). Nominal events (nominal.tsv, written for dyad)
 // are nouns such as "visit", "talks" and "sanctions" with their CAMEO
 // code and the prepositions that introduce the target and the source;
 // the file's header explains the choices made. Discard phrases
