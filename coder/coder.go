@@ -269,6 +269,9 @@ func (k *coding) verb(t *tree, v int) bool {
 			sources, guessed = placeMentions(t, v), true
 		}
 		targets = objects(t, v)
+		if strings.HasPrefix(code, "11") {
+			targets = aboutWhom(t, v, targets)
+		}
 		// "threatened to cut off electricity to Nakhichevan": the target
 		// of an intention is that of what is intended.
 		for _, x := range t.children(v, "xcomp") {

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"dyad/lexicon"
@@ -546,6 +547,28 @@ func objects(t *tree, v int) []mention {
 		}
 	}
 	return out
+}
+
+// aboutWhom returns the targets of a complaint or an accusation by the
+// verb at v: besides its objects (targets), whom it is "over" or "about",
+// and those it is addressed to ("to") only when it names no one else:
+// Lebanon "complained to the United Nations over Israeli air raids"
+// complains of Israel.
+func aboutWhom(t *tree, v int, targets []mention) []mention {
+	var to []mention
+	for _, c := range t.children(v, "obl") {
+		switch t.caseOf(c) {
+		case "to":
+			to = append(to, t.actors(c)...)
+		case "over", "about":
+			targets = append(targets, t.actors(c)...)
+		}
+	}
+	rest := slices.DeleteFunc(slices.Clone(targets), func(m mention) bool { return containsActor(to, m.actor.ID) })
+	if len(rest) == 0 {
+		return targets
+	}
+	return rest
 }
 
 // How an event is meant: done, intended ("will visit", "plans to"),
