@@ -396,7 +396,7 @@ func (k *coding) nominal(t *tree, n int) {
 	if h >= 0 && measures[t.words[h]] && t.caseOf(n) == "of" {
 		h = t.head(h) // "launched 10 days of war games"
 	}
-	if h >= 0 && t.Tokens[h].UPOS == "VERB" {
+	if h >= 0 && t.Tokens[h].UPOS == "VERB" && !prepositional[t.words[h]] {
 		verb = h
 		if negated(t, verb) {
 			return
@@ -455,6 +455,12 @@ func (k *coding) nominal(t *tree, n int) {
 	}
 	k.addAll(t, n, sources, targets, code, conf)
 }
+
+// prepositional are participles that serve as prepositions: the phrase
+// "following the invasions of Dagestan" says when, and the noun the
+// parser hangs it from ("the president of Armenia") did not invade.
+var prepositional = map[string]bool{"following": true, "regarding": true, "concerning": true,
+	"including": true, "excluding": true, "considering": true, "pending": true, "barring": true}
 
 // measures are the nouns that measure out an event named after "of":
 // "three days of talks", "a round of negotiations".
