@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"dyad"
 	"dyad/lexicon"
 )
 
@@ -26,7 +27,7 @@ func (k *coding) match(t *tree, v int, lemma string) (code, reverse string, spec
 	}
 	for j := range t.Tokens {
 		switch {
-		case j == v || !t.own(j, v):
+		case j == v || !t.own(j, v) || t.describesPerson(j):
 		case subj >= 0 && t.under(j, subj):
 			undergoer = append(undergoer, j)
 		case j < v:
@@ -152,6 +153,23 @@ func (k *coding) compile(words []string) [][][]string {
 		out = append(out, alts)
 	}
 	return out
+}
+
+// describesPerson reports whether the noun at j stands in apposition to a
+// person's name: "his rival Elias Hrawi" names a rival, it expresses no
+// rivalry (the &opposition of "described * &opposition").
+func (t *tree) describesPerson(j int) bool {
+	if t.Tokens[j].UPOS != "NOUN" {
+		return false
+	}
+	for _, c := range t.children(j, "appos") {
+		for _, m := range t.actors(c) {
+			if m.Type == dyad.PER {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // found reports whether the pattern's words occur in order among the
