@@ -398,7 +398,7 @@ func (k *coding) nominal(t *tree, n int) {
 	}
 	if h >= 0 && t.Tokens[h].UPOS == "VERB" && !prepositional[t.words[h]] {
 		verb = h
-		if negated(t, verb) {
+		if lemma, _ := k.lex.VerbLemma(t.words[verb]); negated(t, verb) || watching[lemma] && t.rel(n) == "obj" {
 			return
 		}
 	}
@@ -455,6 +455,11 @@ func (k *coding) nominal(t *tree, n int) {
 	}
 	k.addAll(t, n, sources, targets, code, conf)
 }
+
+// watching verbs take an event that is already on as their object:
+// peacekeepers "deployed to oversee a ceasefire between Ethiopia and
+// Eritrea" report no ceasefire declared.
+var watching = map[string]bool{"oversee": true, "monitor": true, "supervise": true, "observe": true}
 
 // prepositional are participles that serve as prepositions: the phrase
 // "following the invasions of Dagestan" says when, and the noun the
