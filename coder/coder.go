@@ -601,10 +601,22 @@ func conditioned(t *tree, v int) []mention {
 
 // otherSubject reports whether m is the subject of a verb other than v:
 // "the Washington Post reported" names who reports, not a target of v.
+// So does a name right before a verb of saying that the parser hung from
+// it ("…, a Jordanian official confirmed.", "confirmed" taken for a
+// participle modifying the name).
 func (t *tree) otherSubject(m mention, v int) bool {
 	h := t.top(m)
-	return t.rel(h) == "nsubj" && t.head(h) != v
+	if t.rel(h) == "nsubj" && t.head(h) != v {
+		return true
+	}
+	n := m.to
+	return n < len(t.Tokens) && saying[t.words[n]] && t.head(n) >= m.from && t.head(n) < m.to
 }
+
+// saying are the forms of the verbs that report a clause after it: "…,
+// officials said".
+var saying = map[string]bool{"said": true, "says": true, "confirmed": true, "reported": true,
+	"told": true, "announced": true, "added": true, "stated": true}
 
 // implicitTarget is the target of an event that names none: a state
 // named as a place in the verb's phrase ("lifted a curfew in Montenegro",
