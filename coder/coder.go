@@ -269,7 +269,7 @@ func (k *coding) verb(t *tree, v int) bool {
 			sources, guessed = placeMentions(t, v), true
 		}
 		targets = objects(t, v)
-		if strings.HasPrefix(code, "11") {
+		if strings.HasPrefix(code, "09") || strings.HasPrefix(code, "11") {
 			targets = aboutWhom(t, v, targets)
 		}
 		// "threatened to cut off electricity to Nakhichevan": the target

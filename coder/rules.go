@@ -567,21 +567,36 @@ func objects(t *tree, v int) []mention {
 	return out
 }
 
-// aboutWhom returns the targets of a complaint or an accusation by the
-// verb at v: besides its objects (targets), whom it is "over" or "about",
-// and those it is addressed to ("to") only when it names no one else:
-// Lebanon "complained to the United Nations over Israeli air raids"
-// complains of Israel.
+// aboutWhom returns the targets of a complaint, an accusation or an
+// investigation by the verb at v: besides its objects (targets), whom it
+// is "over" or "about"; those it is addressed to ("to") only when it names
+// no one else (Lebanon "complained to the United Nations over Israeli air
+// raids" complains of Israel); and of an act whose doer is named, the
+// doer, not those it was done to ("investigating war crimes by Croatian
+// extremists against Serb civilians").
 func aboutWhom(t *tree, v int, targets []mention) []mention {
-	var to []mention
+	var about, to, by []mention
 	for _, c := range t.children(v, "obl") {
 		switch t.caseOf(c) {
 		case "to":
 			to = append(to, t.actors(c)...)
 		case "over", "about":
-			targets = append(targets, t.actors(c)...)
+			about = append(about, t.actors(c)...)
+		case "by": // the object's doer, hung from the verb
+			by = append(by, t.actors(c)...)
 		}
 	}
+	for _, o := range t.children(v, "obj") {
+		for _, c := range t.children(o, "nmod") {
+			if t.caseOf(c) == "by" {
+				by = append(by, t.actors(c)...)
+			}
+		}
+	}
+	if len(by) > 0 {
+		return append(by, about...)
+	}
+	targets = append(targets, about...)
 	rest := slices.DeleteFunc(slices.Clone(targets), func(m mention) bool { return containsActor(to, m.actor.ID) })
 	if len(rest) == 0 {
 		return targets
