@@ -371,10 +371,18 @@ func mutual(code string) bool {
 
 // governsEvent reports whether the verb at v only frames another that is
 // coded: "plans" in "plans to visit", whose intent the visit carries.
+// Agreeing is an act of its own unless what is agreed to carries it as an
+// intent: "agreed to visit" is the intent to meet (036), "agreed to
+// postpone the demonstration" an agreement (030) besides the postponing.
 func (k *coding) governsEvent(t *tree, v int) bool {
+	agree, _ := k.lex.VerbLemma(t.words[v])
 	for _, x := range t.children(v, "xcomp") {
 		if lemma, ok := k.lex.VerbLemma(t.words[x]); ok && !k.unreal(t, x) {
-			if code, reverse, _ := k.match(t, x, lemma); code != "" || reverse != "" {
+			code, reverse, _ := k.match(t, x, lemma)
+			if agree == "agree" && code != "" && !strings.HasPrefix(inMood(code, intended), "03") {
+				continue
+			}
+			if code != "" || reverse != "" {
 				return true
 			}
 		}
