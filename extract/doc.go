@@ -62,7 +62,7 @@ func (a *Analyzer) newDoc(s string) *doc {
 	return d
 }
 
-// retag fixes five errors of the tagger on news, and reports whether
+// retag fixes six errors of the tagger on news, and reports whether
 // there were any, to tag the sentence again around them: a noun or
 // adjective right after a modal is a verb ("Libya must hand over", "hand"
 // a noun by the tagger's dictionary; "would free prisoners"), a hedge
@@ -73,7 +73,10 @@ func (a *Analyzer) newDoc(s string) *doc {
 // leader no one's subject), and a preposition of place before a name or a
 // determiner is no conjunction ("staged a protest in Beijing on Wednesday,
 // scaling a pole", with "in" opening a clause, loses Beijing), and a
-// participle coordinated with a past tense is one ("donated and delivered").
+// participle coordinated with a past tense is one ("donated and delivered"),
+// and so is one right after the noun phrase that opens the sentence when
+// no finite verb follows before a comma ("Prisoners rioted at a jail …,
+// locals said": a participle there makes the prisoners no one's subject).
 func retag(fixed, lows, upos, xpos []string) ([]string, bool) {
 	again := false
 	fix := func(i int, tag string) {
@@ -93,6 +96,8 @@ func retag(fixed, lows, upos, xpos []string) ([]string, bool) {
 			fix(i, "ADP IN") // "staged a protest in Beijing on Wednesday, scaling a pole"
 		case xpos[i] == "VBN" && pastConjunct(xpos, lows, i):
 			fix(i, "VERB VBD") // "doctors donated and delivered goods"
+		case xpos[i] == "VBN" && clauseAfter(xpos, 0) == i && !finiteBefore(xpos, lows, i+1):
+			fix(i, "VERB VBD") // "Prisoners rioted at a jail …, locals said"
 		case lows[i] == "as" && xpos[i] == "IN":
 			if v := clauseAfter(xpos, i+1); v > 0 {
 				fix(i, "SCONJ IN")
@@ -124,6 +129,19 @@ func pastConjunct(xpos, lows []string, i int) bool {
 		}
 	}
 	return true
+}
+
+// finiteBefore reports whether a finite verb stands from token i to the
+// next comma: the clause of a participle that opens it ("Troops deployed
+// in the area were attacked") has its own.
+func finiteBefore(xpos, lows []string, i int) bool {
+	for ; i < len(xpos) && lows[i] != ","; i++ {
+		switch xpos[i] {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
 }
 
 // auxiliaries are the forms of have and be that make a participle.
