@@ -19,16 +19,21 @@ import (
 
 // Tagger is a part-of-speech tagger: a greedy left-to-right averaged
 // perceptron (Collins 2002) with the features of Honnibal's "A good
-// part-of-speech tagger in about 200 lines of Python", plus word shape.
+// part-of-speech tagger in about 200 lines of Python", plus word shape,
+// run twice: the second pass also sees the first pass's tags of the words
+// after each ("Prisoners" before a verb is a noun), and is trained on the
+// tags of first passes that had not seen the sentence (+0.3 UPOS and +0.15
+// XPOS on GUM dev, seeds 1 to 3).
 //
 // Each class is a joint "UPOS XPOS" pair, so one decision gives both tags
 // and they never contradict each other ("IN" is ADP or SCONJ, "VBZ" is VERB
 // or AUX). On GUM dev the joint model's UPOS is as good as that of a
-// UPOS-only model (95.8% against 95.7%), so a second pass for XPOS would
+// UPOS-only model (95.8% against 95.7%), so a pass for XPOS alone would
 // only cost time.
 type Tagger struct {
-	model      *perceptron.Model
-	upos, xpos []string // of each class
+	model      *perceptron.Model // the first pass
+	second     *perceptron.Model // the second pass; nil while the first trains
+	upos, xpos []string          // of each class
 	// dict holds the class of frequent words that nearly always have it
 	// ("the", ",", "of"): about 400 words, 40% of running text, that
 	// need no scoring.
@@ -41,7 +46,9 @@ type Tagger struct {
 type tagScratch struct {
 	feats  []uint64
 	scores []float32
-	class  []int // predicted class of each word so far
+	class  []int  // predicted class of each word so far
+	first  []int  // the first pass's classes, for the second
+	sure   []bool // the first pass's classes the second keeps
 }
 
 const (
@@ -62,7 +69,7 @@ const (
 	// training data (with gold history): they are mostly noise, and
 	// dropping them shrinks the model and speeds up scoring.
 	minFeatCount = 2
-	nTaggerFeats = 22
+	nTaggerFeats = 28
 )
 
 // Tag returns the UPOS and XPOS tags of words. It is safe for concurrent
@@ -97,7 +104,21 @@ func (t *Tagger) TagFixed(words, fixed []string, upos, xpos []string) {
 
 // tag predicts the class of each word into sc.class.
 func (t *Tagger) tag(sc *tagScratch, words, fixed []string) {
+	t.pass(sc, t.model, words, fixed, nil)
+	if t.second != nil {
+		sc.first = append(sc.first[:0], sc.class...)
+		t.pass(sc, t.second, words, fixed, sc.first)
+	}
+}
+
+// pass tags words left to right with m into sc.class; first, if not nil,
+// holds the classes of a first pass.
+func (t *Tagger) pass(sc *tagScratch, m *perceptron.Model, words, fixed []string, first []int) {
 	sc.class = slices.Grow(sc.class[:0], len(words))[:len(words)]
+	if first == nil {
+		sc.sure = slices.Grow(sc.sure[:0], len(words))[:len(words)]
+		clear(sc.sure)
+	}
 	for i, w := range words {
 		if i < len(fixed) && fixed[i] != "" {
 			if c, ok := t.classes[fixed[i]]; ok {
@@ -109,10 +130,34 @@ func (t *Tagger) tag(sc *tagScratch, words, fixed []string) {
 			sc.class[i] = c
 			continue
 		}
-		sc.feats = t.features(sc.feats[:0], words, sc.class, i)
-		t.model.Scores(sc.feats, sc.scores)
-		sc.class[i] = perceptron.Best(sc.scores, nil)
+		if first != nil && sc.sure[i] {
+			continue // the first pass's class stands
+		}
+		sc.feats = t.features(sc.feats[:0], words, sc.class, first, i)
+		m.Scores(sc.feats, sc.scores)
+		c := perceptron.Best(sc.scores, nil)
+		sc.class[i] = c
+		if first == nil {
+			sc.sure[i] = sure(sc.scores, c)
+		}
 	}
+}
+
+// sureMargin is the lead over every other class with which the first
+// pass's class stands without a second look: on GUM dev the second pass
+// then scores 42% of the words it would, and the tags are as good (UPOS
+// 96.11% against 96.12%, XPOS 95.88% against 95.87%). The scale is that
+// of the averaged weights of taggerIterations passes.
+const sureMargin = 20
+
+// sure reports whether class c leads the others' scores by sureMargin.
+func sure(scores []float32, c int) bool {
+	for k, s := range scores {
+		if k != c && scores[c]-s < sureMargin {
+			return false
+		}
+	}
+	return true
 }
 
 func (t *Tagger) newScratch() *tagScratch {
@@ -149,17 +194,17 @@ func newTagger(m *perceptron.Model, dict map[string]int) (*Tagger, error) {
 // previous tag with the next word each cost accuracy there (dropped
 // together, +0.3 points UPOS); word bigrams, a 4-letter suffix and the next
 // word's class in the tag dictionary gain it.
-func (t *Tagger) features(f []uint64, words []string, class []int, i int) []uint64 {
+func (t *Tagger) features(f []uint64, words []string, class, first []int, i int) []uint64 {
 	w := words[i]
 	p1, p2 := t.prevTag(class, i-1), t.prevTag(class, i-2)
 	n1, n2, b1 := wordAt(words, i+1), wordAt(words, i+2), wordAt(words, i-1)
 	d1 := t.dictTag(words, i+1)
-	first := "0"
+	start := "0"
 	if i == 0 {
-		first = "1"
+		start = "1"
 	}
 	T := perceptron.Template
-	return append(f,
+	f = append(f,
 		uint64(T(0)),
 		uint64(T(1).Add(w)),
 		uint64(addLower(T(2), w)),
@@ -168,7 +213,7 @@ func (t *Tagger) features(f []uint64, words []string, class []int, i int) []uint
 		uint64(T(5).Add(wordSuffix(w, 2))),
 		uint64(T(6).Add(w[:min(len(w), 1)])),
 		uint64(addShape(T(7), w)),
-		uint64(addShape(T(8).Add(first), w)),
+		uint64(addShape(T(8).Add(start), w)),
 		uint64(T(9).Add(p1)),
 		uint64(T(10).Add(p1).Add(p2)),
 		uint64(addLower(T(11).Add(p1), w)),
@@ -183,6 +228,26 @@ func (t *Tagger) features(f []uint64, words []string, class []int, i int) []uint
 		uint64(T(20).Add(d1)),
 		uint64(T(21).Add(p1).Add(d1)),
 	)
+	if first == nil {
+		return f
+	}
+	f1, f2, f0 := t.firstTag(first, i+1), t.firstTag(first, i+2), t.firstTag(first, i)
+	return append(f,
+		uint64(T(22).Add(f1)),
+		uint64(T(23).Add(f1).Add(f2)),
+		uint64(T(24).Add(p1).Add(f1)),
+		uint64(addLower(T(25).Add(f1), w)),
+		uint64(T(26).Add(f0)),
+		uint64(T(27).Add(wordSuffix(w, 3)).Add(f1)),
+	)
+}
+
+// firstTag names the first pass's class at i, or the end of the sentence.
+func (t *Tagger) firstTag(first []int, i int) string {
+	if i >= len(first) {
+		return "-END-"
+	}
+	return t.model.Classes[first[i]]
 }
 
 // prevTag names the class at i for the features of later words, with
@@ -285,11 +350,57 @@ func TrainTagger(train, dev []treebank.Sentence, opts perceptron.Options) (*Tagg
 	if len(classes) == 0 {
 		return nil, fmt.Errorf("train tagger: no UPOS XPOS pair occurs %d times in the training data", minClassCount)
 	}
-	t, err := newTagger(perceptron.New(classes), tagDict(train, gold, len(classes)))
+	dict := tagDict(train, gold, len(classes))
+	t, err := newTagger(perceptron.New(classes), dict)
 	if err != nil {
 		return nil, err
 	}
-	keep := t.frequentFeatures(train, gold)
+	t.trainPass(t.model, train, gold, nil, opts)
+	if opts.Log != nil {
+		fmt.Fprintf(opts.Log, "first pass averaged%s\n", devAccuracy(t, dev))
+	}
+	first := jackknifeTags(train, gold, classes, dict, opts)
+	t.second = perceptron.New(classes)
+	t.trainPass(t.second, train, gold, first, opts)
+	if opts.Log != nil {
+		fmt.Fprintf(opts.Log, "second pass averaged%s\n", devAccuracy(t, dev))
+	}
+	return t, nil
+}
+
+// tagFolds is the number of parts jackknifeTags splits the data into.
+const tagFolds = 5
+
+// jackknifeTags returns the classes that first-pass taggers give the words
+// of train, each trained on the other parts: the second pass learns from
+// tags as wrong as they are on unseen text.
+func jackknifeTags(train []treebank.Sentence, gold [][]int, classes []string, dict map[string]int, opts perceptron.Options) [][]int {
+	out := make([][]int, len(train))
+	quiet := opts
+	quiet.Log = nil
+	for k := range tagFolds {
+		var part []treebank.Sentence
+		var partGold [][]int
+		for i := range train {
+			if i%tagFolds != k {
+				part, partGold = append(part, train[i]), append(partGold, gold[i])
+			}
+		}
+		t, _ := newTagger(perceptron.New(classes), dict)
+		t.trainPass(t.model, part, partGold, nil, quiet)
+		sc := t.newScratch()
+		for i := k; i < len(train); i += tagFolds {
+			t.pass(sc, t.model, train[i].Words(), nil, nil)
+			out[i] = slices.Clone(sc.class)
+		}
+	}
+	return out
+}
+
+// trainPass trains m, a model of the first pass (first nil) or of the
+// second, and averages it.
+func (t *Tagger) trainPass(m *perceptron.Model, train []treebank.Sentence, gold, first [][]int, opts perceptron.Options) {
+	keep := t.frequentFeatures(train, gold, first)
 	iters := opts.Iterations
 	if iters <= 0 {
 		iters = taggerIterations
@@ -305,15 +416,19 @@ func TrainTagger(train, dev []treebank.Sentence, opts perceptron.Options) (*Tagg
 		var right, total int
 		for _, si := range order {
 			words := train[si].Words()
+			var f []int
+			if first != nil {
+				f = first[si]
+			}
 			sc.class = sc.class[:0]
 			for i, truth := range gold[si] {
 				guess, ok := t.dict[words[i]]
 				if !ok {
-					sc.feats = t.features(sc.feats[:0], words, sc.class, i)
+					sc.feats = t.features(sc.feats[:0], words, sc.class, f, i)
 					sc.feats = slices.DeleteFunc(sc.feats, func(f uint64) bool { return !keep[f] })
-					t.model.Scores(sc.feats, sc.scores)
+					m.Scores(sc.feats, sc.scores)
 					guess = perceptron.Best(sc.scores, nil)
-					t.model.Update(truth, guess, sc.feats)
+					m.Update(truth, guess, sc.feats)
 				}
 				if guess == truth {
 					right++
@@ -324,19 +439,15 @@ func TrainTagger(train, dev []treebank.Sentence, opts perceptron.Options) (*Tagg
 			total += len(words)
 		}
 		if opts.Log != nil {
-			fmt.Fprintf(opts.Log, "pass %d: train %.2f%%%s\n", it+1, percent(right, total), devAccuracy(t, dev))
+			fmt.Fprintf(opts.Log, "pass %d: train %.2f%%\n", it+1, percent(right, total))
 		}
 	}
-	t.model.Average()
-	if opts.Log != nil {
-		fmt.Fprintf(opts.Log, "averaged%s\n", devAccuracy(t, dev))
-	}
-	return t, nil
+	m.Average()
 }
 
 // frequentFeatures returns the features seen at least minFeatCount times
 // in train, with the gold classes as history.
-func (t *Tagger) frequentFeatures(train []treebank.Sentence, gold [][]int) map[uint64]bool {
+func (t *Tagger) frequentFeatures(train []treebank.Sentence, gold, first [][]int) map[uint64]bool {
 	count := map[uint64]int{}
 	var feats []uint64
 	for si, s := range train {
@@ -345,7 +456,11 @@ func (t *Tagger) frequentFeatures(train []treebank.Sentence, gold [][]int) map[u
 			if _, ok := t.dict[w]; ok {
 				continue
 			}
-			feats = t.features(feats[:0], words, gold[si], i)
+			var f []int
+			if first != nil {
+				f = first[si]
+			}
+			feats = t.features(feats[:0], words, gold[si], f, i)
 			for _, f := range feats {
 				count[f]++
 			}
@@ -485,8 +600,9 @@ func percent(a, b int) float64 {
 }
 
 // Tagger files: a magic string, the tag dictionary as a count and
-// (word, class) pairs sorted by word, then the perceptron model.
-const taggerMagic = "dyad-tagger-1"
+// (word, class) pairs sorted by word, then the perceptron models of the
+// first and the second pass.
+const taggerMagic = "dyad-tagger-2"
 
 // Write writes the tagger; ReadTagger reads it back.
 func (t *Tagger) Write(w io.Writer) error {
@@ -499,7 +615,10 @@ func (t *Tagger) Write(w io.Writer) error {
 	if _, err := w.Write(b); err != nil {
 		return err
 	}
-	return t.model.Write(w)
+	if err := t.model.Write(w); err != nil {
+		return err
+	}
+	return t.second.Write(w)
 }
 
 func appendString(b []byte, s string) []byte {
@@ -544,7 +663,19 @@ func ReadTagger(r io.Reader) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newTagger(m, dict)
+	second, err := perceptron.Read(br)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Equal(second.Classes, m.Classes) {
+		return nil, errors.New("tagger model: the passes have different classes")
+	}
+	t, err := newTagger(m, dict)
+	if err != nil {
+		return nil, err
+	}
+	t.second = second
+	return t, nil
 }
 
 //go:embed models/tagger.bin
