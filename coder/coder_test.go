@@ -170,6 +170,7 @@ func TestRules(t *testing.T) {
 		{"noun-rooted parse, compound", "Kenyan troops and Ugandan troops shelled positions in Somalia.", []string{"KEN>SOM 19*", "UGA>SOM 19*"}},
 		{"conflict by a compound subject", "Kenya and Uganda protested in Tanzania on Wednesday.", []string{"KEN>TZA 14*", "UGA>TZA 14*"}},
 		{"an ethnic group in its host state", "Kenyan police arrested two ethnic Somalis in Nairobi.", []string{"KEN>KEN 17*"}},
+		{"an ethnic group's fighters in their host state", "Kenyan troops attacked ethnic Somali militias in northern Kenya.", []string{"KEN>KEN 19*"}},
 		{"a people of a state", "Thousands of Ugandan Acholis demonstrated in Kampala on Sunday.", []string{"UGA>UGA 141"}},
 		{"compound nominal", "A hunger strike by Ugandan prisoners against Kenya entered its third day.", []string{"UGA>KEN 142"}},
 		{"an act aimed at no one named, in a sentence that codes nothing else", "Kenya declared a ceasefire on Sunday.", []string{"KEN> 0871"}},

@@ -572,6 +572,11 @@ func (r *resolver) description(si, i int) int {
 	var country lexicon.Entry
 	if e, n := r.lex.Match(s.words[j:]); n > 0 && (e.Kind == lexicon.Demonym || e.Kind == lexicon.Country) {
 		country = e
+		if e.Kind == lexicon.Demonym && s.lower(j-1) == "ethnic" {
+			// "ethnic Albanian guerrillas operating in Macedonia" are of
+			// the state they live in, as "ethnic Albanians" are.
+			country.Country = r.hostState(si, e.Country)
+		}
 		j += n
 		if s.lower(j) == "'s" {
 			j++
