@@ -706,10 +706,12 @@ func (k *coding) add(t *tree, at int, src, tgt mention, code string, conf float6
 		return
 	}
 	pl, _ := lexicon.PLOVER(code)
-	if lemma, ok := k.lex.VerbLemma(t.words[at]); ok && t.Tokens[at].UPOS == "VERB" {
-		if p, ok := k.lex.VerbPLOVER(lemma, code); ok {
-			pl = p
-		}
+	lemma := ""
+	if t.Tokens[at].UPOS == "VERB" {
+		lemma, _ = k.lex.VerbLemma(t.words[at])
+	}
+	if p, ok := k.lex.ActPLOVER(lemma, code); ok {
+		pl = p
 	}
 	ev := dyad.Event{
 		Date:       k.date(t, at),

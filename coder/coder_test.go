@@ -227,12 +227,15 @@ func matchAll(got, want []string) bool {
 // evidence; the CAMEO and PLOVER tables; one event for one fact told
 // twice.
 // TestPLOVER checks acts the PLOVER manual codes otherwise than the
-// CAMEO→PLOVER table would code their CAMEO code.
+// CAMEO→PLOVER table would code their CAMEO code (resigning, lifting a
+// curfew, sanctions), and one it codes alike.
 func TestPLOVER(t *testing.T) {
 	tests := []struct{ text, cameo, plover string }{
 		{"Kenyan Prime Minister John Mwangi resigned on Tuesday.", "0831", "RETREAT"},
 		{"Kenyan Prime Minister John Mwangi has agreed to resign.", "035", "AGREE"},
 		{"The Kenyan government accepted demands from Ugandan rebels.", "080", "CONCEDE"},
+		{"The Kenyan government lifted the curfew on Sunday.", "0813", "CONCEDE"},
+		{"Kenya imposed sanctions on Uganda on Monday.", "163", "SANCTION"},
 	}
 	for _, tt := range tests {
 		evs := code(t, tt.text).Events

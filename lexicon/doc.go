@@ -131,9 +131,10 @@
 // B, B hosts A). VerbPattern documents the pattern words ($ source,
 // + target, &synset, …). Nouns in patterns match either number: compare
 // NounKey of both sides. dyad's additions (verbs-dyad.tsv, same format)
-// may also give, in "plover" lines, the PLOVER coding of an act where the
-// PLOVER manual departs from the table (VerbPLOVER: resigning is RETREAT,
-// mode resign, not the CONCEDE of CAMEO 083). Nominal events (nominal.tsv, written for dyad)
+// may also give, in "plover" lines, the PLOVER coding of an act, by one
+// verb or by any ("*"), where the PLOVER manual departs from the table
+// (ActPLOVER: resigning is RETREAT, not the CONCEDE of CAMEO 083; lifting a
+// curfew CONCEDE, not RETREAT; sanctions SANCTION, not COERCE). Nominal events (nominal.tsv, written for dyad)
 // are nouns such as "visit", "talks" and "sanctions" with their CAMEO
 // code and the prepositions that introduce the target and the source;
 // the file's header explains the choices made. Discard phrases

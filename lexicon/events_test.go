@@ -327,13 +327,18 @@ func TestHashCoversEveryFile(t *testing.T) {
 	}
 }
 
-func TestVerbPLOVER(t *testing.T) {
+func TestActPLOVER(t *testing.T) {
 	l := Default()
-	if p, ok := l.VerbPLOVER("resign", "083"); !ok || p.Type != "RETREAT" || p.Mode != "resign" {
+	if p, ok := l.ActPLOVER("resign", "083"); !ok || p.Type != "RETREAT" || p.Mode != "resign" {
 		t.Errorf("resign 083: %+v, %v; want RETREAT, mode resign", p, ok)
 	}
-	if p, ok := l.VerbPLOVER("resign", "140"); ok {
+	if p, ok := l.ActPLOVER("resign", "140"); ok {
 		t.Errorf("resign 140 (in protest): %+v, want the table's coding", p)
+	}
+	for _, lemma := range []string{"impose", ""} { // any verb, or a noun
+		if p, ok := l.ActPLOVER(lemma, "163"); !ok || p.Type != "SANCTION" {
+			t.Errorf("%q 163: %+v, %v; want SANCTION", lemma, p, ok)
+		}
 	}
 	if !l.OwnCode("resign") || l.OwnCode("vacate") {
 		t.Errorf("OwnCode resign %v, vacate %v; want true, false", l.OwnCode("resign"), l.OwnCode("vacate"))

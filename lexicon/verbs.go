@@ -118,12 +118,17 @@ func (l *Lexicon) VerbPatterns(lemma string) []VerbPattern {
 	return append(out, def)
 }
 
-// VerbPLOVER returns the PLOVER coding of the act that the verb lemma
-// codes as code, when the dictionaries give one of its own: the PLOVER
-// manual has kinds of acts CAMEO lacks (resigning is RETREAT, mode
-// resign). Otherwise the coding is PLOVER(code).
-func (l *Lexicon) VerbPLOVER(lemma, code string) (dyad.PLOVER, bool) {
-	p, ok := l.verbs.plover[lemma+" "+code]
+// ActPLOVER returns the PLOVER coding of an act coded as code, by the
+// verb lemma ("" for a noun), when the dictionaries give one of their own,
+// for the verb or for any act of the code ("*"): the PLOVER manual has
+// kinds of acts CAMEO lacks (resigning is RETREAT, mode resign), and codes
+// some otherwise than the CAMEO→PLOVER table (international sanctions are
+// SANCTION, the table's 163 COERCE). Otherwise the coding is PLOVER(code).
+func (l *Lexicon) ActPLOVER(lemma, code string) (dyad.PLOVER, bool) {
+	if p, ok := l.verbs.plover[lemma+" "+code]; ok && lemma != "" {
+		return p, true
+	}
+	p, ok := l.verbs.plover["* "+code]
 	return p, ok
 }
 
