@@ -228,12 +228,13 @@ func negated(t *tree, v int) bool {
 }
 
 // unreal reports whether the verb at v says what is asked for (see
-// requested), what is charged (see charge) or a condition, or completes,
+// requested), what is charged (see charge), a condition or a description
+// (see describing), or completes,
 // serves or is joined to a verb that is one of these or is denied: "would
 // not give permission to Russia to help Israel" says no help will come,
 // "must ensure security to allow aid" that none has yet.
 func (k *coding) unreal(t *tree, v int) bool {
-	if k.requested(t, v) || k.charge(t, v) || condition(t, v) {
+	if k.requested(t, v) || k.charge(t, v) || condition(t, v) || describing(t, v) {
 		return true
 	}
 	for range 4 {
@@ -257,6 +258,17 @@ func (k *coding) unreal(t *tree, v int) bool {
 		}
 	}
 	return false
+}
+
+// describing reports whether the verb at v is in the simple present in a
+// relative clause: "the Taliban faction that controls Afghanistan"
+// describes the faction, it reports no act.
+func describing(t *tree, v int) bool {
+	if t.Tokens[v].Rel != "acl:relcl" || t.child(v, "aux") >= 0 {
+		return false
+	}
+	x := t.Tokens[v].XPOS
+	return x == "VBZ" || x == "VBP"
 }
 
 // contrasts are the conjunctions that set a conjunct against the one
