@@ -278,8 +278,9 @@ var contrasts = map[string]bool{"but": true, "yet": true}
 // requested reports whether the verb at v is what someone asks for, not
 // something done: a reported obligation ("said US forces must ensure
 // security"), the complement of a request ("demanded the parties allow
-// aid", "urged the EC to support the PLO") or the clause of a noun naming
-// one ("an appeal for deploying troops"). The request is the event.
+// aid", "urged the EC to support the PLO"), the clause of a noun naming
+// one ("an appeal for deploying troops") or of what is asked for ("demanded
+// an admission that …"). The request is the event.
 func (k *coding) requested(t *tree, v int) bool {
 	for _, c := range t.children(v, "aux") {
 		if obligations[t.words[c]] {
@@ -289,6 +290,13 @@ func (k *coding) requested(t *tree, v int) bool {
 	h := t.head(v)
 	if t.rel(v) == "acl" && h >= 0 && requestNouns[t.keys[h]] {
 		return true // "faced pressure from Congress to help Iran"
+	}
+	if (t.rel(v) == "acl" || t.rel(v) == "ccomp") && h >= 0 && t.rel(h) == "obj" && t.head(h) >= 0 {
+		// "demanded an admission by Moscow that Soviet forces murdered
+		// Polish officers": what the demanded thing would say
+		if lemma, ok := k.lex.VerbLemma(t.words[t.head(h)]); ok && requests[lemma] {
+			return true
+		}
 	}
 	if !complement(t, v) && t.rel(v) != "ccomp" {
 		return false
