@@ -192,7 +192,8 @@ func ledBy(w string) string {
 // known actor named in them, the demonym's tags ("Iraqi" ADJ, "Kurds"
 // PROPN NNPS), and the participle that opens a sentence or follows an
 // article before a title ("Ousted President Askar Akayev", "the newly
-// appointed Palestinian prime minister"), an adjective. The tagger,
+// appointed Palestinian prime minister"), an adjective, and a plural
+// sector word after a name, a noun (see pluralAfterName). The tagger,
 // trained on little news, takes names it has not seen for verbs or
 // adjectives ("Denmark today accepted" as an imperative), and every tag
 // after a wrong one suffers. nil when there is none.
@@ -216,6 +217,9 @@ func (a *Analyzer) knownTags(words []string) []string {
 		if (e.Kind == lexicon.Role || e.Kind == lexicon.Demonym) && titleParticiple(words, i-1) {
 			fix(i-1, "ADJ JJ")
 		}
+		if e.Kind == lexicon.Agent && n == 1 && pluralAfterName(words, i) {
+			fix(i, "NOUN NNS") // "demands from Shona rebels": no verb "rebels"
+		}
 		tag := ""
 		switch e.Kind {
 		case lexicon.Country, lexicon.Capital, lexicon.IGO, lexicon.Known:
@@ -235,6 +239,24 @@ func (a *Analyzer) knownTags(words []string) []string {
 	}
 	return fixed
 }
+
+// pluralAfterName reports whether words[i], a sector word, is a plural
+// noun after a name the lexicon may not know ("Shona rebels", "Houthi
+// fighters"), which the tagger takes for a verb. Before an object ("Russia
+// forces Ukraine to", "forces the") it may be one.
+func pluralAfterName(words []string, i int) bool {
+	w := words[i]
+	if i == 0 || !strings.HasSuffix(w, "s") || isCapitalized(w) || !isCapitalized(words[i-1]) {
+		return false
+	}
+	if i+1 < len(words) && (isCapitalized(words[i+1]) || determiners[strings.ToLower(words[i+1])]) {
+		return false
+	}
+	return true
+}
+
+// determiners open the noun phrase of an object.
+var determiners = set("the", "a", "an", "its", "his", "her", "their", "this", "these", "those", "our")
 
 // titleParticiple reports whether words[i] is a participle in -ed that
 // opens the sentence or follows an article or "newly": before a title, it
