@@ -268,7 +268,7 @@ func (k *coding) verb(t *tree, v int) bool {
 			// of the state where it was used.
 			sources, guessed = placeMentions(t, v), true
 		}
-		targets = objects(t, v)
+		targets = slices.DeleteFunc(objects(t, v), t.closingReporter)
 		if strings.HasPrefix(code, "09") || strings.HasPrefix(code, "11") {
 			targets = aboutWhom(t, v, targets)
 		}
@@ -609,16 +609,30 @@ func conditioned(t *tree, v int) []mention {
 
 // otherSubject reports whether m is the subject of a verb other than v:
 // "the Washington Post reported" names who reports, not a target of v.
-// So does a name right before a verb of saying that the parser hung from
-// it ("…, a Jordanian official confirmed.", "confirmed" taken for a
-// participle modifying the name).
+// So does the noun phrase before a verb of saying that closes the
+// sentence, whatever the parser made of it ("…, killing or wounding 50,
+// Thai military sources said.", "…, a Jordanian official confirmed.").
 func (t *tree) otherSubject(m mention, v int) bool {
 	h := t.top(m)
-	if t.rel(h) == "nsubj" && t.head(h) != v {
-		return true
-	}
+	return t.rel(h) == "nsubj" && t.head(h) != v || t.closingReporter(m)
+}
+
+// closingReporter reports whether m is in the noun phrase before a verb of
+// saying that closes the sentence (see otherSubject).
+func (t *tree) closingReporter(m mention) bool {
 	n := m.to
-	return n < len(t.Tokens) && saying[t.words[n]] && t.head(n) >= m.from && t.head(n) < m.to
+	for n < len(t.Tokens) && (t.Tokens[n].UPOS == "NOUN" || t.Tokens[n].UPOS == "PROPN") {
+		n++ // the rest of the noun phrase: "Thai military sources"
+	}
+	if n >= len(t.Tokens) || !saying[t.words[n]] {
+		return false
+	}
+	for _, tok := range t.Tokens[n+1:] {
+		if tok.UPOS == "VERB" || tok.UPOS == "AUX" {
+			return false // "said in remarks published Sunday" reports, but "said he would" does not close
+		}
+	}
+	return true
 }
 
 // saying are the forms of the verbs that report a clause after it: "…,
