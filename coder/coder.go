@@ -311,8 +311,12 @@ func (k *coding) verb(t *tree, v int) bool {
 		sources, targets, code = targets, sources, reverse
 	}
 	if len(targets) == 0 && domestic(code) {
-		for _, src := range sources {
-			targets = append(targets, k.home(src)...)
+		// at the place named ("eased emergency measures in Montenegro
+		// province"), else at home
+		if targets = placeMentions(t, v); len(targets) == 0 {
+			for _, src := range sources {
+				targets = append(targets, k.home(src)...)
+			}
 		}
 	}
 	m := k.mood(t, v)
