@@ -410,7 +410,7 @@ func (k *coding) nominal(t *tree, n int) {
 	}
 	if h >= 0 && t.Tokens[h].UPOS == "VERB" && !prepositional[t.words[h]] {
 		verb = h
-		if lemma, _ := k.lex.VerbLemma(t.words[verb]); negated(t, verb) || watching[lemma] && t.rel(n) == "obj" {
+		if lemma, _ := k.lex.VerbLemma(t.words[verb]); negated(t, verb) || notNew[lemma] && t.rel(n) == "obj" {
 			return
 		}
 	}
@@ -468,10 +468,12 @@ func (k *coding) nominal(t *tree, n int) {
 	k.addAll(t, n, sources, targets, code, conf)
 }
 
-// watching verbs take an event that is already on as their object:
-// peacekeepers "deployed to oversee a ceasefire between Ethiopia and
-// Eritrea" report no ceasefire declared.
-var watching = map[string]bool{"oversee": true, "monitor": true, "supervise": true, "observe": true}
+// notNew are the verbs whose object names no event that happens: one
+// already on ("deployed to oversee a ceasefire between Ethiopia and
+// Eritrea" reports no ceasefire declared) or one put off ("agreed to
+// postpone the demonstration").
+var notNew = map[string]bool{"oversee": true, "monitor": true, "supervise": true, "observe": true,
+	"postpone": true, "delay": true, "defer": true, "cancel": true}
 
 // prepositional are participles that serve as prepositions: the phrase
 // "following the invasions of Dagestan" says when, and the noun the

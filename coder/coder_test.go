@@ -107,7 +107,7 @@ func TestRules(t *testing.T) {
 		{"a reporter the parser hung a verb of saying from", "Kenya and Uganda have agreed to undertake joint military exercises this month, a Kenyan official confirmed.", []string{"KEN>UGA 030", "KEN>UGA 0312", "UGA>KEN 030", "UGA>KEN 0312"}},
 		{"an act condemned is its doer's", "Kenya condemned attacks by Ugandan rebels on Somali villages.", []string{"KEN>UGA 11*"}},
 		{"an act investigated is its doer's", "Kenya is investigating alleged war crimes by Ugandan soldiers against Somali civilians.", []string{"KEN>UGA 09*"}},
-		{"an agreement to an act that is no intent", "The Kenyan opposition agreed to postpone the demonstration in Nairobi until Friday.", []string{"KEN>KEN 030", "KEN>KEN 120", "KEN>KEN 141"}},
+		{"an agreement to an act that is no intent", "The Kenyan opposition agreed to postpone the demonstration in Nairobi until Friday.", []string{"KEN>KEN 030", "KEN>KEN 120"}},
 		{"a commitment reneged on", "Kenya has reneged on its commitment to Ugandan refugees.", []string{"KEN>UGA 120"}},
 		{"a relative clause in the present describes", "Kenya condemned the Ugandan militia that controls Somali villages for its support of rebels.", []string{"KEN>UGA 11*"}},
 		{"expertise shared", "Kenya has been sharing expertise with Uganda.", []string{"KEN>UGA 064", "UGA>KEN 064"}},
