@@ -167,7 +167,7 @@ func TestTrainTagger(t *testing.T) {
 // trained again, or the README's claim that the command rebuilds it fails.
 func TestNERModelReproducible(t *testing.T) {
 	if testing.Short() {
-		t.Skip("trains the recognizer (about 15 s)")
+		t.Skip("trains the recognizer (about four minutes)")
 	}
 	out := filepath.Join(t.TempDir(), "ner.bin")
 	mustRun(t, 0, "train", "ner", "--train", shared.Path(t, "corpora/gum/train"),

@@ -154,6 +154,39 @@ func (p *Model) Average() {
 	p.weights, p.totals, p.stamps = nil, nil, nil
 }
 
+// Mean returns the model whose weights are the means of those of models,
+// averaged and over the same classes: models trained with different
+// shuffles of the same data, say. It scores as the mean of their scores
+// would, at the cost of one model, as scores are linear in the weights.
+func Mean(models ...*Model) (*Model, error) {
+	if len(models) == 0 {
+		return nil, errors.New("perceptron: mean of no models")
+	}
+	classes := models[0].Classes
+	sums := map[uint64][]float32{}
+	var row []entry
+	for _, m := range models {
+		if m.frozen == nil {
+			return nil, errUnaveraged
+		}
+		if !slices.Equal(m.Classes, classes) {
+			return nil, errors.New("perceptron: mean of models over other classes")
+		}
+		for _, f := range m.frozen.feats {
+			sum := sums[f]
+			if sum == nil {
+				sum = make([]float32, len(classes))
+				sums[f] = sum
+			}
+			row = m.frozen.entries(f, row[:0])
+			for _, e := range row {
+				sum[e.class] += math.Float32frombits(e.w) / float32(len(models))
+			}
+		}
+	}
+	return &Model{Classes: classes, frozen: freeze(len(classes), sums)}, nil
+}
+
 // freeze copies the non-zero weights into a table.
 func freeze(classes int, weights map[uint64][]float32) *table {
 	keys := slices.Sorted(maps.Keys(weights))

@@ -134,3 +134,34 @@ func TestUpdateRank(t *testing.T) {
 		}
 	}
 }
+
+// The mean of models scores as the mean of their scores, features that
+// only some of them have included; models over other classes have none.
+func TestMean(t *testing.T) {
+	a := &Model{Classes: []string{"x", "y"}, frozen: freeze(2, map[uint64][]float32{10: {2, 0}, 20: {0, 4}})}
+	b := &Model{Classes: []string{"x", "y"}, frozen: freeze(2, map[uint64][]float32{10: {4, -2}, 30: {0, 6}})}
+	m, err := Mean(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		feats []uint64
+		want  []float32
+	}{
+		{[]uint64{10}, []float32{3, -1}},
+		{[]uint64{20}, []float32{0, 2}},
+		{[]uint64{10, 30, 40}, []float32{3, 2}},
+	} {
+		got := make([]float32, 2)
+		m.Scores(tc.feats, got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("scores of %v: %v, want %v", tc.feats, got, tc.want)
+		}
+	}
+	if _, err := Mean(a, &Model{Classes: []string{"x", "z"}, frozen: a.frozen}); err == nil {
+		t.Error("mean of models over other classes")
+	}
+	if _, err := Mean(a, New(a.Classes)); err == nil {
+		t.Error("mean with a model still training")
+	}
+}
