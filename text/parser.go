@@ -454,9 +454,16 @@ func (s *parseState) apply(t, label int) {
 
 // next returns the best legal transition, and for an arc its label.
 func (p *Parser) next(s *parseState) (t, label int) {
-	s.scores = fill(s.scores, nTrans, 0)
-	p.trans.Scores(s.transFeatures(), s.scores)
-	t = perceptron.Best(s.scores, s.legal)
+	switch {
+	case len(s.stack) == 1: // only the root: SHIFT is all there is
+		t = shift
+	case s.b > s.n: // the buffer is empty: RIGHT is all there is
+		t = right
+	default: // scoring is needed only to choose
+		s.scores = fill(s.scores, nTrans, 0)
+		p.trans.Scores(s.transFeatures(), s.scores)
+		t = perceptron.Best(s.scores, s.legal)
+	}
 	if t != shift {
 		label = p.label(s, t)
 	}
