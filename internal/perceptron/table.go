@@ -48,6 +48,7 @@ func newTable(classes, rows int) *table {
 		t.sparse = make([]uint64, 0, rows*5)
 	}
 	t.data = make([]uint32, size*t.stride)
+	hugePages(t.data)
 	return t
 }
 
