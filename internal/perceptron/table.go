@@ -56,19 +56,23 @@ func (t *table) wide() bool { return t.classes > maxInline }
 
 func slotKey(f uint64) uint32 { return uint32(f) | 1 }
 
-// find returns the slot of feature f, or of the empty slot where it
-// belongs; found tells which.
-func (t *table) find(f uint64) (slot []uint32, found bool) {
+// find returns the index of the slot of feature f, or of the empty slot
+// where it belongs; found tells which.
+func (t *table) find(f uint64) (i uint32, found bool) {
 	key := slotKey(f)
 	for i := f >> t.shift; ; i = (i + 1) & t.mask {
-		slot = t.data[int(i)*t.stride : int(i+1)*t.stride]
-		switch slot[0] {
+		switch t.data[int(i)*t.stride] {
 		case key:
-			return slot, true
+			return uint32(i), true
 		case 0:
-			return slot, false
+			return uint32(i), false
 		}
 	}
+}
+
+// slot is slot i.
+func (t *table) slot(i uint32) []uint32 {
+	return t.data[int(i)*t.stride : int(i+1)*t.stride]
 }
 
 // entry is a non-zero weight of a feature.
@@ -80,7 +84,8 @@ type entry struct {
 // add adds feature f, greater than any added before, with its non-zero
 // weights in ascending class order.
 func (t *table) add(f uint64, row []entry) {
-	slot, _ := t.find(f)
+	i, _ := t.find(f)
+	slot := t.slot(i)
 	slot[0] = slotKey(f)
 	t.feats = append(t.feats, f)
 	if !t.wide() {
@@ -99,10 +104,11 @@ func (t *table) add(f uint64, row []entry) {
 // entries appends the non-zero weights of feature f to row, in ascending
 // class order.
 func (t *table) entries(f uint64, row []entry) []entry {
-	slot, found := t.find(f)
+	i, found := t.find(f)
 	if !found {
 		return row
 	}
+	slot := t.slot(i)
 	if t.wide() {
 		off := int(slot[1])
 		for _, e := range t.sparse[off+1 : off+1+int(t.sparse[off])] {
@@ -122,7 +128,7 @@ func (t *table) entries(f uint64, row []entry) []entry {
 func (t *table) scores(feats []uint64, scores []float32) {
 	clear(scores)
 	scores = scores[:t.classes]
-	var slots [64][]uint32
+	var slots [128]uint32 // a chunk's slots, by index: cheap to clear
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), len(slots))]
 		feats = feats[len(chunk):]
@@ -136,24 +142,24 @@ func (t *table) scores(feats []uint64, scores []float32) {
 		}
 		n := 0
 		for _, f := range chunk {
-			if slot, ok := t.find(f); ok {
-				slots[n] = slot
+			if i, ok := t.find(f); ok {
+				slots[n] = i
 				n++
 			}
 		}
 		if t.wide() {
-			for _, slot := range slots[:n] {
-				touch += uint32(t.sparse[slot[1]])
+			for _, i := range slots[:n] {
+				touch += uint32(t.sparse[t.data[int(i)*2+1]])
 			}
-			for _, slot := range slots[:n] {
-				off := int(slot[1])
+			for _, i := range slots[:n] {
+				off := int(t.data[int(i)*2+1])
 				for _, e := range t.sparse[off+1 : off+1+int(t.sparse[off])] {
 					scores[e>>32] += math.Float32frombits(uint32(e))
 				}
 			}
 		} else {
-			for _, slot := range slots[:n] {
-				for c, w := range slot[1:] {
+			for _, i := range slots[:n] {
+				for c, w := range t.slot(i)[1:] {
 					scores[c] += math.Float32frombits(w)
 				}
 			}
