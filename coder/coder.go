@@ -470,10 +470,12 @@ func (k *coding) nominal(t *tree, n int) {
 
 // notNew are the verbs whose object names no event that happens: one
 // already on ("deployed to oversee a ceasefire between Ethiopia and
-// Eritrea" reports no ceasefire declared) or one put off ("agreed to
-// postpone the demonstration").
+// Eritrea" reports no ceasefire declared) or one put off or stopped
+// ("agreed to postpone the demonstration", "police prevented the
+// demonstration").
 var notNew = map[string]bool{"oversee": true, "monitor": true, "supervise": true, "observe": true,
-	"postpone": true, "delay": true, "defer": true, "cancel": true}
+	"postpone": true, "delay": true, "defer": true, "cancel": true, "prevent": true, "thwart": true,
+	"foil": true, "avert": true}
 
 // prepositional are participles that serve as prepositions: the phrase
 // "following the invasions of Dagestan" says when, and the noun the
@@ -526,7 +528,7 @@ func (k *coding) agents(t *tree, v int, guess bool) (out []mention, guessed bool
 func placeMentions(t *tree, v int) []mention {
 	var out []mention
 	for _, m := range t.mentions {
-		if m.Role == dyad.RolePlace && t.under(m.from, v) && m.actor.Country != "" && !containsActor(out, m.actor.ID) {
+		if m.Role == dyad.RolePlace && t.under(m.from, v) && m.actor.Country != "" && !containsActor(out, m.actor.ID) && !t.closingReporter(m) {
 			out = append(out, m)
 		}
 	}

@@ -116,6 +116,8 @@ func TestRules(t *testing.T) {
 		{"a sector word after a name the lexicon lacks", "The Kenyan government on Thursday accepted demands from Pokot rebels that it release prisoners.", []string{"KEN>KEN 08*"}},
 		{"the sources that close the sentence are no target", "Kenyan troops shelled Somali rebel camps near the border today, killing or wounding 50, Ugandan military sources said.", []string{"KEN>SOM 19*"}},
 		{"emergency measures eased at the place named", "Kenya eased emergency measures on Wednesday in Somalia's Gedo province.", []string{"KEN>SOM 0814"}},
+		{"a demonstration prevented is none held", "Kenyan police prevented a demonstration by students in Nairobi on Monday.", []string{"KEN>KEN 12*"}},
+		{"the place of the closing sources is none of the act's", "Ugandan rebels shelled the town of Gulu on Sunday, killing about 20 people, relief officials in Nairobi said.", []string{"UGA>UGA 19*"}},
 		{"a lone act by a verb with a code of its own", "Kenyan Prime Minister John Mwangi has agreed to resign.", []string{"KEN> 035"}},
 		{"no subject guessed for a subject that names no actor", "NAIROBI – Three agreements signed by Kenya and Uganda in Nairobi on Monday contain few binding commitments and no public funding figures, opposition lawmakers said.", nil},
 		{"a mutual act of a compound subject", "At least 12 people were killed when Kenyan troops and Ugandan soldiers exchanged fire near the northern Kenyan town of Moyale on Thursday, officials said.", []string{"KEN>UGA 193", "UGA>KEN 193"}},
