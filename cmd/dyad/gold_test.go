@@ -43,7 +43,7 @@ func TestGUMDevFloors(t *testing.T) {
 // TestEventsDevFloors scores the analyzer and coder together, as "dyad
 // eval events" does, on the PLOVER and PETRARCH-2 dev gold. The floors sit
 // about two points under the measured scores (PLOVER type accuracy 0.821,
-// F1 0.696; PETRARCH-2 type accuracy 0.776, F1 0.729). (PETRARCH-2's type
+// F1 0.703; PETRARCH-2 type accuracy 0.776, F1 0.729). (PETRARCH-2's type
 // accuracy was 0.816 when "Congress is asking Obama to help Iran" made an
 // Iranian congress ask: right types, wrong actors.)
 func TestEventsDevFloors(t *testing.T) {
@@ -52,7 +52,7 @@ func TestEventsDevFloors(t *testing.T) {
 		read               func(io.Reader, string) (eval.GoldEvents, error)
 		typeFloor, f1Floor float64
 	}{
-		{"eval/plover/gsr-dev.json", eval.ReadPLOVER, 0.80, 0.675},
+		{"eval/plover/gsr-dev.json", eval.ReadPLOVER, 0.80, 0.68},
 		{"eval/petrarch2/PETR2_GSR_validation-dev.xml", eval.ReadPETR, 0.755, 0.705},
 	} {
 		f, err := os.Open(shared.Path(t, g.path))
