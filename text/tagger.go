@@ -131,7 +131,7 @@ func (t *Tagger) pass(sc *tagScratch, m *perceptron.Model, words, fixed []string
 			continue
 		}
 		if first != nil && sc.sure[i] {
-			continue // the first pass's class stands
+			continue // the first pass's class, still in sc.class, stands
 		}
 		sc.feats = t.features(sc.feats[:0], words, sc.class, first, i)
 		m.Scores(sc.feats, sc.scores)
