@@ -379,11 +379,11 @@ func mutual(code string) bool {
 // intent: "agreed to visit" is the intent to meet (036), "agreed to
 // postpone the demonstration" an agreement (030) besides the postponing.
 func (k *coding) governsEvent(t *tree, v int) bool {
-	agree, _ := k.lex.VerbLemma(t.words[v])
+	framing, _ := k.lex.VerbLemma(t.words[v])
 	for _, x := range t.children(v, "xcomp") {
 		if lemma, ok := k.lex.VerbLemma(t.words[x]); ok && !k.unreal(t, x) {
 			code, reverse, _ := k.match(t, x, lemma)
-			if agree == "agree" && code != "" && !strings.HasPrefix(inMood(code, intended), "03") {
+			if framing == "agree" && code != "" && !strings.HasPrefix(inMood(code, intended), "03") {
 				continue
 			}
 			if code != "" || reverse != "" {
@@ -637,7 +637,7 @@ func (t *tree) closingReporter(m mention) bool {
 	}
 	for _, tok := range t.Tokens[n+1:] {
 		if tok.UPOS == "VERB" || tok.UPOS == "AUX" {
-			return false // "said in remarks published Sunday" reports, but "said he would" does not close
+			return false // "said he would …": a clause follows, the sentence goes on
 		}
 	}
 	return true
