@@ -343,14 +343,18 @@ func TestActPLOVER(t *testing.T) {
 	if !l.OwnCode("resign") || l.OwnCode("vacate") {
 		t.Errorf("OwnCode resign %v, vacate %v; want true, false", l.OwnCode("resign"), l.OwnCode("vacate"))
 	}
-	for _, line := range []string{
-		"plover\tresign\t083",
-		"plover\tresign\t999\tRETREAT",
-		"plover\tresign\t083\t-\tresign",
+	const block = "block\tRESIGN\t---\nverb\tresign\t083\n"
+	for line, want := range map[string]string{
+		"plover\tresign\t083":                  "want lemma, code",
+		"plover\tresign\t999\tRETREAT":         "not a CAMEO code",
+		"plover\tresign\t083\t-\tresign":       "no type",
+		"plover\tno-such-verb\t083\tRETREAT":   "no such verb",
+		"plover\tresign\t083\tRETREAT\tresign": "",
 	} {
 		v := newVerbs()
-		if err := v.load(nil, file{"bad.tsv", []byte(line)}); err == nil || !strings.HasPrefix(err.Error(), "bad.tsv:1: plover") {
-			t.Errorf("%q: error %v, want bad.tsv:1: plover …", line, err)
+		err := v.load(nil, file{"bad.tsv", []byte(block + line)})
+		if want == "" && err != nil || want != "" && (err == nil || !strings.HasPrefix(err.Error(), "bad.tsv:3: plover") || !strings.Contains(err.Error(), want)) {
+			t.Errorf("%q: error %v, want one of bad.tsv:3 saying %q", line, err, want)
 		}
 	}
 }

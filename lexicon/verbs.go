@@ -416,6 +416,9 @@ func (v *verbs) addPLOVER(f []string) error {
 	if !IsCAMEO(f[2]) {
 		return fmt.Errorf("plover %s: code %q is not a CAMEO code", f[1], f[2])
 	}
+	if _, ok := v.block[f[1]]; !ok && f[1] != "*" {
+		return fmt.Errorf("plover %s: no such verb in the dictionary", f[1])
+	}
 	if f[3] == "" {
 		return fmt.Errorf("plover %s: no type", f[1])
 	}
