@@ -419,6 +419,21 @@ func (s *parseState) legal(t int) bool {
 	return false
 }
 
+// forced returns the one legal transition, or -1 when there is a choice:
+// SHIFT when only the root is on the stack, RIGHT when the buffer is empty.
+func (s *parseState) forced() int {
+	only := -1
+	for t := range nTrans {
+		if s.legal(t) {
+			if only >= 0 {
+				return -1
+			}
+			only = t
+		}
+	}
+	return only
+}
+
 func (s *parseState) terminal() bool { return s.b > s.n && len(s.stack) == 1 }
 
 // arc returns the head and dependent of arc transition t.
@@ -454,12 +469,7 @@ func (s *parseState) apply(t, label int) {
 
 // next returns the best legal transition, and for an arc its label.
 func (p *Parser) next(s *parseState) (t, label int) {
-	switch {
-	case len(s.stack) == 1: // only the root: SHIFT is all there is
-		t = shift
-	case s.b > s.n: // the buffer is empty: RIGHT is all there is
-		t = right
-	default: // scoring is needed only to choose
+	if t = s.forced(); t < 0 { // scoring is needed only to choose
 		s.scores = fill(s.scores, nTrans, 0)
 		p.trans.Scores(s.transFeatures(), s.scores)
 		t = perceptron.Best(s.scores, s.legal)
