@@ -415,11 +415,7 @@ func (t *Tagger) trainPass(m *perceptron.Model, train []treebank.Sentence, gold,
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		var right, total int
 		for _, si := range order {
-			words := train[si].Words()
-			var f []int
-			if first != nil {
-				f = first[si]
-			}
+			words, f := train[si].Words(), sentence(first, si)
 			sc.class = sc.class[:0]
 			for i, truth := range gold[si] {
 				guess, ok := t.dict[words[i]]
@@ -445,20 +441,25 @@ func (t *Tagger) trainPass(m *perceptron.Model, train []treebank.Sentence, gold,
 	m.Average()
 }
 
+// sentence returns the first pass's classes of sentence si, or nil while
+// the first pass itself trains (first nil).
+func sentence(first [][]int, si int) []int {
+	if first == nil {
+		return nil
+	}
+	return first[si]
+}
+
 // frequentFeatures returns the features seen at least minFeatCount times
 // in train, with the gold classes as history.
 func (t *Tagger) frequentFeatures(train []treebank.Sentence, gold, first [][]int) map[uint64]bool {
 	count := map[uint64]int{}
 	var feats []uint64
 	for si, s := range train {
-		words := s.Words()
+		words, f := s.Words(), sentence(first, si)
 		for i, w := range words {
 			if _, ok := t.dict[w]; ok {
 				continue
-			}
-			var f []int
-			if first != nil {
-				f = first[si]
 			}
 			feats = t.features(feats[:0], words, gold[si], f, i)
 			for _, f := range feats {
