@@ -174,15 +174,15 @@
 //	PER   92.1  87.8  89.9
 //
 // Trained on the tags of the two-pass tagger's folds; seeds 2 and 3 score
-// 84.6 and 85.3 (mean of seeds 1 to 3 85.1). On those of the
-// one-pass tagger: 84.3, a sentence at a time (Recognize) 80.9 (P 84.3,
-// R 77.8); seeds 1 to 5 scored 84.3, 85.4, 85.7, 85.0 and 85.0 (mean
-// 85.1) with each model the mean of five (ner.go, members), and with one
-// model 80.5 a sentence at a time,
-// and seeds 1, 2 and 3 score 84.0, 84.8 and 83.8 (mean 84.2; 84.0, 83.6 and 83.5 without
-// the names beside a name's mentions among the document's features, and
-// 83.3, 83.3 and 83.2 before schools, churches, armies, the press and
-// foreign libraries and universities were institutions). Before GUM's names beside a noun were
+// 84.6 and 85.3 (mean of seeds 1 to 3 85.1). On those of the one-pass
+// tagger: 84.3, a sentence at a time (Recognize) 80.9 (P 84.3, R 77.8);
+// seeds 1 to 5 scored 84.3, 85.4, 85.7, 85.0 and 85.0 (mean 85.1) with
+// each model the mean of five (ner.go, members), and with one model 80.5 a
+// sentence at a time, and seeds 1, 2 and 3 scored 84.0, 84.8 and 83.8
+// (mean 84.2; 84.0, 83.6 and 83.5 without the names beside a name's
+// mentions among the document's features, and 83.3, 83.3 and 83.2 before
+// schools, churches, armies, the press and foreign libraries and
+// universities were institutions). Before GUM's names beside a noun were
 // converted (400 entities on GUM dev), seeds 1, 2 and 3 scored 84.4, 82.0
 // and 83.2 with 10 passes (84.5, 82.3 and 83.6 on the 406 of now); trained
 // on them, 83.1, 84.5 and 82.2 with 10 passes.
